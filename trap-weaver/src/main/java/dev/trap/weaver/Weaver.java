@@ -68,7 +68,9 @@ public final class Weaver {
    *     version this Trap cannot read
    */
   public WeaveResult weave(byte[] classFile, String name) throws WeaveException {
-    return new ClassWeaving(selector, weaveLambdas, classFile, name).run();
+    ClassWeaving.Outcome outcome = new ClassWeaving(selector, weaveLambdas, classFile, name).run();
+    return new WeaveResult(outcome.status, outcome.bytes, outcome.className,
+        outcome.wovenMethods, outcome.reason, outcome.warnings);
   }
 
   /**

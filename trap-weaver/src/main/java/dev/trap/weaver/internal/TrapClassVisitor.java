@@ -1,0 +1,115 @@
+package dev.trap.weaver.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.AnalyzerAdapter;
+
+/**
+ * Chooses the methods that get a trap and assembles, for each, the chain that weaves it:
+ * {@code [AnalyzerAdapter (constructors)] -> TrapMethodAdapter -> InvocationSlot -> writer}.
+ * Marks the class as woven at the end.
+ */
+final class TrapClassVisitor extends ClassVisitor {
+
+  private final ClassFileScanner facts;
+  private final boolean weaveLambdas;
+  private final Set<String> leftAlone;
+  private final String version;
+  private final List<TrapMethodAdapter> adapters = new ArrayList<>();
+  private String owner;
+  private String sourceFile;
+
+  /**
+   * @param leftAlone methods ({@code name + descriptor}) not to weave, such as ones too large
+   */
+  TrapClassVisitor(ClassVisitor next, ClassFileScanner facts, boolean weaveLambdas,
+      Set<String> leftAlone, String version) {
+    super(TrapContract.ASM_API, next);
+    this.facts = facts;
+    this.weaveLambdas = weaveLambdas;
+    this.leftAlone = leftAlone;
+    this.version = version;
+  }
+
+  @Override
+  public void visit(int classVersion, int access, String name, String signature, String superName,
+      String[] interfaces) {
+    this.owner = name;
+    super.visit(classVersion, access, name, signature, superName, interfaces);
+  }
+
+  @Override
+  public void visitSource(String source, String debug) {
+    this.sourceFile = source;
+    super.visitSource(source, debug);
+  }
+
+  @Override
+  public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+      String[] exceptions) {
+    MethodVisitor writer = super.visitMethod(access, name, descriptor, signature, exceptions);
+    if (!isWoven(access, name) || leftAlone.contains(name + descriptor)) {
+      return writer;
+    }
+    InvocationSlot slot = new InvocationSlot(access, descriptor, writer);
+    TrapMethodAdapter trap = new TrapMethodAdapter(owner, access, name, descriptor, sourceFile,
+        facts.method(name, descriptor), slot);
+    adapters.add(trap);
+    if (!"<init>".equals(name)) {
+      return trap;
+    }
+    AnalyzerAdapter analyzer = new AnalyzerAdapter(owner, access, name, descriptor, trap);
+    trap.setAnalyzer(analyzer);
+    return analyzer;
+  }
+
+  /**
+   * What gets a trap: every method with code, except class initializers (they run once, before
+   * any interceptor could want them, and a trap there would make the runtime part of class
+   * initialization), bridges (they only forward to the woven method) and other compiler-made
+   * synthetic methods; lambda bodies on request.
+   */
+  private boolean isWoven(int access, String name) {
+    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) != 0
+        || "<clinit>".equals(name)) {
+      return false;
+    }
+    if ((access & Opcodes.ACC_SYNTHETIC) != 0) {
+      return weaveLambdas && name.startsWith("lambda$");
+    }
+    return true;
+  }
+
+  @Override
+  public void visitEnd() {
+    if (wovenMethods() > 0) {
+      super.visitAttribute(new WovenMarker(version));
+    }
+    super.visitEnd();
+  }
+
+  int wovenMethods() {
+    int woven = 0;
+    for (TrapMethodAdapter adapter : adapters) {
+      if (adapter.isTrapped()) {
+        woven++;
+      }
+    }
+    return woven;
+  }
+
+  /** @return the methods chosen for a trap that could not take one */
+  List<String> untrapped() {
+    List<String> methods = new ArrayList<>();
+    for (TrapMethodAdapter adapter : adapters) {
+      if (!adapter.isTrapped()) {
+        methods.add(adapter.method());
+      }
+    }
+    return methods;
+  }
+}
