@@ -139,12 +139,15 @@ public final class ClassWeaving {
   }
 
   private void checkHeader() throws WeaveException {
-    if (classFile.length < 10 || readInt(classFile, 0) != MAGIC) {
-      String start = classFile.length < 4 ? classFile.length + " bytes long"
+    if (classFile.length < 4 || readInt(classFile, 0) != MAGIC) {
+      String start = classFile.length < 4 ? "is " + classFile.length + " bytes long"
           : String.format("starts with 0x%08X, not 0xCAFEBABE", readInt(classFile, 0));
       throw new WeaveException(name, prefix() + "it is not a class file (it " + start
           + "). Only class files can be woven: remove it from the classes directory or exclude"
           + " it.", null);
+    }
+    if (classFile.length < 10) {
+      throw corrupt(new ArrayIndexOutOfBoundsException("only " + classFile.length + " bytes"));
     }
     int version = readUnsignedShort(classFile, 6);
     if (version > TrapContract.MAX_CLASS_VERSION) {
