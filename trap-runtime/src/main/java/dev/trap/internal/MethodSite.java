@@ -6,26 +6,30 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The trap of one woven method: its call site and the interceptions that apply to it.
  *
- * <p>The call site's target is the whole fast path. While no interception applies it is a
- * constant {@code null} that drops the arguments, which the JIT folds away. When some apply, it
- * is a guard that first asks whether any of them covers the current thread, and only then boxes
- * the arguments and enters the interceptors.
+ * <p>The call site's target is the whole fast path, rebuilt whenever the interceptions change.
+ * While none applies it is a constant {@code null} that drops the arguments, which the JIT folds
+ * away. While only thread interceptions apply, it compares the current thread with each of their
+ * threads, bound into the target as constants, and boxes the arguments only on a match: calls on
+ * other threads pay one compare, with no ThreadLocal and no memory read. A global interception
+ * makes the target enter the interceptors on every call.
  */
 final class MethodSite {
 
   private static final Interception[] NONE = new Interception[0];
-  private static final MethodHandle COVERS_CURRENT_THREAD;
+  private static final MethodHandle IS_CURRENT_THREAD;
   private static final MethodHandle ENTER;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      COVERS_CURRENT_THREAD = lookup.findVirtual(MethodSite.class, "coversCurrentThread",
-          MethodType.methodType(boolean.class));
+      IS_CURRENT_THREAD = lookup.findStatic(MethodSite.class, "isCurrentThread",
+          MethodType.methodType(boolean.class, Thread.class));
       ENTER = lookup.findVirtual(MethodSite.class, "enter",
           MethodType.methodType(Object.class, Object.class, Object[].class));
     } catch (ReflectiveOperationException e) {
@@ -35,12 +39,14 @@ final class MethodSite {
 
   private final WovenMethod method;
   private final MutableCallSite callSite;
+  private final MethodType type;
   private final MethodHandle idle;
-  private final MethodHandle armed;
+  private final MethodHandle enter;
   private volatile Interception[] interceptions = NONE;
 
   MethodSite(WovenMethod method, MethodType type) {
     this.method = method;
+    this.type = type;
     this.idle = MethodHandles.dropArguments(
         MethodHandles.constant(Object.class, null), 0, type.parameterList());
     MethodHandle enter = ENTER.bindTo(this);
@@ -48,10 +54,7 @@ final class MethodSite {
       enter = MethodHandles.insertArguments(enter, 0, (Object) null);
     }
     int arguments = type.parameterCount() - (method.isStatic() ? 0 : 1);
-    enter = enter.asCollector(Object[].class, arguments).asType(type);
-    MethodHandle test = MethodHandles.dropArguments(
-        COVERS_CURRENT_THREAD.bindTo(this), 0, type.parameterList());
-    this.armed = MethodHandles.guardWithTest(test, enter, idle);
+    this.enter = enter.asCollector(Object[].class, arguments).asType(type);
     this.callSite = new MutableCallSite(idle);
   }
 
@@ -74,9 +77,7 @@ final class MethodSite {
     }
     next[i] = interception;
     interceptions = next;
-    if (current.length == 0) {
-      retarget(armed);
-    }
+    retarget(next);
   }
 
   /** Called with the registry's lock held. */
@@ -90,29 +91,33 @@ final class MethodSite {
     System.arraycopy(current, 0, next, 0, index);
     System.arraycopy(current, index + 1, next, index, next.length - index);
     interceptions = next.length == 0 ? NONE : next;
-    if (next.length == 0) {
-      retarget(idle);
-    }
+    retarget(next);
   }
 
-  private void retarget(MethodHandle target) {
-    callSite.setTarget(target);
+  private void retarget(Interception[] applying) {
+    callSite.setTarget(targetFor(applying));
     MutableCallSite.syncAll(new MutableCallSite[] {callSite});
   }
 
-  /** The guard of the armed target: no ThreadLocal, no allocation. */
-  boolean coversCurrentThread() {
-    Interception[] current = interceptions;
-    if (current.length == 0) {
-      return false;
-    }
-    Thread thread = Thread.currentThread();
-    for (Interception interception : current) {
-      if (interception.covers(thread)) {
-        return true;
+  private MethodHandle targetFor(Interception[] applying) {
+    Set<Thread> threads = new LinkedHashSet<Thread>();
+    for (Interception interception : applying) {
+      if (interception.thread() == null) {
+        return enter;
       }
+      threads.add(interception.thread());
     }
-    return false;
+    MethodHandle target = idle;
+    for (Thread thread : threads) {
+      MethodHandle isThread = MethodHandles.dropArguments(
+          MethodHandles.insertArguments(IS_CURRENT_THREAD, 0, thread), 0, type.parameterList());
+      target = MethodHandles.guardWithTest(isThread, enter, target);
+    }
+    return target;
+  }
+
+  private static boolean isCurrentThread(Thread expected) {
+    return Thread.currentThread() == expected;
   }
 
   /** @return the call's state, or null if no interceptor takes this call */

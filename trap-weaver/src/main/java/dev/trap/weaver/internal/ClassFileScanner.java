@@ -30,7 +30,7 @@ final class ClassFileScanner {
   private final ClassReader reader;
   private final byte[] classFile;
   private final char[] buffer;
-  private final Map<String, MethodFacts> methods = new HashMap<>();
+  private final Map<MethodKey, MethodFacts> methods = new HashMap<>();
   private String markerVersion;
 
   private ClassFileScanner(ClassReader reader, byte[] classFile) {
@@ -51,8 +51,30 @@ final class ClassFileScanner {
   }
 
   MethodFacts method(String name, String descriptor) {
-    MethodFacts facts = methods.get(name + descriptor);
+    MethodFacts facts = methods.get(new MethodKey(name, descriptor));
     return facts == null ? UNKNOWN : facts;
+  }
+
+  /** Keys by the reader's own strings: no concatenation, and their hash codes are cached. */
+  private static final class MethodKey {
+    private final String name;
+    private final String descriptor;
+
+    MethodKey(String name, String descriptor) {
+      this.name = name;
+      this.descriptor = descriptor;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof MethodKey && ((MethodKey) other).name.equals(name)
+          && ((MethodKey) other).descriptor.equals(descriptor);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode() * 31 + descriptor.hashCode();
+    }
   }
 
   /** @return true if the class file carries Trap's marker; reads only the class attributes */
@@ -121,7 +143,7 @@ final class ClassFileScanner {
       offset = start + length;
     }
     String[] names = fromMethodParameters != null ? fromMethodParameters : fromLocalVariables;
-    methods.put(name + descriptor,
+    methods.put(new MethodKey(name, descriptor),
         new MethodFacts(line, names == null ? "" : String.join(",", names)));
     return offset;
   }

@@ -107,7 +107,7 @@ public final class ClassWeaving {
     Set<String> leftAlone = new HashSet<>();
     List<String> warnings = new ArrayList<>();
     while (true) {
-      ClassWriter writer = new ClassWriter(reader, 0);
+      ClassWriter writer = new ClassWriter(0);
       TrapClassVisitor trap = new TrapClassVisitor(writer, facts, weaveLambdas, leftAlone,
           TRAP_VERSION);
       reader.accept(trap, ClassReader.EXPAND_FRAMES);

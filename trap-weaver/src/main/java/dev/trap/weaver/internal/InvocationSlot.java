@@ -1,7 +1,5 @@
 package dev.trap.weaver.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -70,32 +68,32 @@ final class InvocationSlot extends MethodVisitor {
     super.visitMaxs(maxStack, Math.max(maxLocals + 1, slot + 1));
   }
 
-  /** Frames arrive expanded ({@code F_NEW}); one entry per local, longs and doubles included. */
+  /**
+   * Frames arrive expanded ({@code F_NEW}): one entry per local, a long or double taking one
+   * entry for its two slots. The slot goes in at its slot position, after TOPs if the frame's
+   * locals end below it.
+   */
   @Override
   public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
     if (type != Opcodes.F_NEW) {
       throw new IllegalArgumentException("Frames must be expanded (ClassReader.EXPAND_FRAMES)");
     }
-    List<Object> slots = new ArrayList<>(numLocal + 2);
-    for (int i = 0; i < numLocal; i++) {
-      Object value = local[i];
-      slots.add(value);
-      if (value == Opcodes.LONG || value == Opcodes.DOUBLE) {
-        slots.add(Opcodes.TOP);
-      }
+    int entry = 0;
+    int slots = 0;
+    while (entry < numLocal && slots < slot) {
+      Object value = local[entry++];
+      slots += value == Opcodes.LONG || value == Opcodes.DOUBLE ? 2 : 1;
     }
-    while (slots.size() < slot) {
-      slots.add(Opcodes.TOP);
+    int padding = slot - slots;
+    Object[] mapped = new Object[numLocal + Math.max(padding, 0) + 1];
+    System.arraycopy(local, 0, mapped, 0, entry);
+    int next = entry;
+    for (int i = 0; i < padding; i++) {
+      mapped[next++] = Opcodes.TOP;
     }
-    slots.add(slot, TrapContract.SLOT_TYPE);
-    List<Object> entries = new ArrayList<>(slots.size());
-    for (int i = 0; i < slots.size(); i++) {
-      Object value = slots.get(i);
-      entries.add(value);
-      if (value == Opcodes.LONG || value == Opcodes.DOUBLE) {
-        i++;
-      }
-    }
-    super.visitFrame(type, entries.size(), entries.toArray(), numStack, stack);
+    mapped[next++] = TrapContract.SLOT_TYPE;
+    System.arraycopy(local, entry, mapped, next, numLocal - entry);
+    next += numLocal - entry;
+    super.visitFrame(type, next, mapped, numStack, stack);
   }
 }
