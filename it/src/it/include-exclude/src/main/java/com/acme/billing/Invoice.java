@@ -1,0 +1,8 @@
+package com.acme.billing;
+
+public class Invoice {
+
+  public int total() {
+    return 100;
+  }
+}

@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+def logHas = { String text -> assert log.contains(text) : "build.log lacks: $text" }
+def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline') }
+
+logHas '[INFO] Trap has no classes to weave: '
+logHas 'Trap restored 0 original classes in '
+logHas 'BUILD SUCCESS'

@@ -1,0 +1,141 @@
+package dev.trap.maven;
+
+import dev.trap.weaver.Weaver;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The original class files of the woven ones, kept aside under the same relative paths so they
+ * can be put back before packaging.
+ *
+ * <p>An original is only put back over a class file that still carries Trap's marker: a class
+ * file without it was compiled again after weaving and is itself the newest original.
+ */
+final class Originals {
+
+  private final Path directory;
+
+  /** @param directory where the originals go, such as {@code target/trap/originals} */
+  Originals(Path directory) {
+    this.directory = directory;
+  }
+
+  /** @return the directory of the originals */
+  Path directory() {
+    return directory;
+  }
+
+  /**
+   * Lists the originals kept, and deletes the temporary files a killed build left among them.
+   *
+   * @return the originals' paths relative to the directory, with {@code /}; empty if there is no
+   *     directory
+   * @throws IOException if the directory cannot be read
+   */
+  Set<String> list() throws IOException {
+    Set<String> originals = new TreeSet<>();
+    if (!Files.isDirectory(directory)) {
+      return originals;
+    }
+    Files.walkFileTree(directory, new SimpleFileVisitor<Path>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+          throws IOException {
+        if (AtomicFiles.isLeftover(file)) {
+          Files.deleteIfExists(file);
+        } else if (attributes.isRegularFile()) {
+          originals.add(ClassFile.relativize(directory, file));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return originals;
+  }
+
+  /**
+   * Keeps an original, replacing an older one under the same path.
+   *
+   * @param relativePath the class file's path relative to the classes directory
+   * @param bytes the original class file
+   * @param lastModified its modification time, which it gets back when restored
+   * @param permissions its POSIX permissions, which it gets back too, or null
+   * @throws IOException if it cannot be written
+   */
+  void keep(String relativePath, byte[] bytes, FileTime lastModified,
+      Set<PosixFilePermission> permissions) throws IOException {
+    AtomicFiles.write(directory.resolve(relativePath), bytes, lastModified, permissions);
+  }
+
+  /**
+   * Drops an original that is no longer needed.
+   *
+   * @param relativePath the class file's path relative to the classes directory
+   * @throws IOException if it cannot be deleted
+   */
+  void discard(String relativePath) throws IOException {
+    Files.deleteIfExists(directory.resolve(relativePath));
+  }
+
+  /**
+   * Puts every original back over its woven class file and empties the directory of originals.
+   * Originals whose class file is gone or was compiled again since weaving are dropped.
+   *
+   * @param classes the classes directory
+   * @return how many originals were put back
+   * @throws IOException if a file cannot be read, moved or deleted
+   */
+  int restoreInto(Path classes) throws IOException {
+    int restored = 0;
+    for (String relativePath : list()) {
+      Path original = directory.resolve(relativePath);
+      Path classFile = classes.resolve(relativePath);
+      if (isWoven(classFile)) {
+        AtomicFiles.move(original, classFile);
+        restored++;
+      } else {
+        Files.delete(original);
+      }
+    }
+    deleteEmptyDirectories();
+    return restored;
+  }
+
+  private static boolean isWoven(Path classFile) throws IOException {
+    try {
+      return Weaver.isWoven(Files.readAllBytes(classFile));
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  private void deleteEmptyDirectories() throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    Files.walkFileTree(directory, new SimpleFileVisitor<Path>() {
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException failure)
+          throws IOException {
+        if (failure != null) {
+          throw failure;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+          if (entries.findAny().isEmpty()) {
+            Files.delete(dir);
+          }
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

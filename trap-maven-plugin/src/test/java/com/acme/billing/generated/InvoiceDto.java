@@ -1,0 +1,9 @@
+package com.acme.billing.generated;
+
+/** A class the plugin's tests exclude. */
+public class InvoiceDto {
+
+  public int cents() {
+    return 0;
+  }
+}
