@@ -63,8 +63,9 @@ final class TrapClassVisitor extends ClassVisitor {
       return trap;
     }
     AnalyzerAdapter analyzer = new AnalyzerAdapter(owner, access, name, descriptor, trap);
-    trap.setAnalyzer(analyzer);
-    return analyzer;
+    ConstructorHead head = new ConstructorHead(analyzer);
+    trap.setAnalyzer(analyzer, head);
+    return head;
   }
 
   /**

@@ -45,6 +45,7 @@ final class TrapMethodAdapter extends MethodVisitor {
   private final boolean constructor;
 
   private AnalyzerAdapter analyzer;
+  private ConstructorHead head;
   private boolean trapped;
   private boolean declined;
   private Object[] pendingFrame;
@@ -67,9 +68,13 @@ final class TrapMethodAdapter extends MethodVisitor {
     this.constructor = "<init>".equals(name);
   }
 
-  /** Constructors need to know the locals where {@code super(...)} returns; the analyzer does. */
-  void setAnalyzer(AnalyzerAdapter analyzer) {
+  /**
+   * Constructors need to know the locals where {@code super(...)} returns; the analyzer does,
+   * until the head of the chain bypasses it.
+   */
+  void setAnalyzer(AnalyzerAdapter analyzer, ConstructorHead head) {
     this.analyzer = analyzer;
+    this.head = head;
   }
 
   /**
@@ -250,6 +255,7 @@ final class TrapMethodAdapter extends MethodVisitor {
       } else {
         declined = true;
       }
+      head.bypassTo(this);
     }
   }
 
