@@ -68,6 +68,18 @@ class InterceptionTest {
     return (int) callStatic("add", MethodType.methodType(int.class, int.class, int.class), a, b);
   }
 
+  private void addOnAnotherThread(String name) throws InterruptedException {
+    Thread other = new Thread(() -> {
+      try {
+        add(1, 1);
+      } catch (Throwable e) {
+        throw new AssertionError(e);
+      }
+    }, name);
+    other.start();
+    other.join();
+  }
+
   @Test
   void call_should_run_unchanged_when_no_interceptor_applies() throws Throwable {
     onThisThread(on("somethingElse", new Interceptor() { }));
@@ -352,15 +364,7 @@ class InterceptionTest {
         return null;
       }
     }));
-    Thread other = new Thread(() -> {
-      try {
-        add(1, 1);
-      } catch (Throwable e) {
-        throw new AssertionError(e);
-      }
-    }, "other");
-    other.start();
-    other.join();
+    addOnAnotherThread("other");
     add(2, 2);
 
     assertEquals(List.of(Thread.currentThread().getName()), seen);
@@ -376,15 +380,7 @@ class InterceptionTest {
         return null;
       }
     })));
-    Thread other = new Thread(() -> {
-      try {
-        add(1, 1);
-      } catch (Throwable e) {
-        throw new AssertionError(e);
-      }
-    }, "other");
-    other.start();
-    other.join();
+    addOnAnotherThread("other");
 
     assertEquals(List.of("other"), seen);
   }
