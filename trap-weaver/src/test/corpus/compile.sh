@@ -22,4 +22,13 @@ for i in "${!levels[@]}"; do
   # shellcheck disable=SC2086
   "$javac" -nowarn -Xlint:-options ${flags[$i]} --release "$release" -d "$out/java$release" "${sources[@]}"
 done
+# Kotlin output, compiled by kotlin/pom.xml (kotlinc from Maven Central) when KOTLIN=1.
+if [ "${KOTLIN:-0}" = 1 ]; then
+  (cd kotlin && ../../../../../mvnw -q -B package)
+fi
+if [ -d kotlin/target/classes ]; then
+  rm -rf "$out/kotlin"
+  mkdir -p "$out/kotlin"
+  cp -r kotlin/target/classes/corpus "$out/kotlin/"
+fi
 find "$out" -name '*.class' | wc -l | xargs echo "class files:"

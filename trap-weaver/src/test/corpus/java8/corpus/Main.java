@@ -15,7 +15,7 @@ public class Main {
     Lambdas.run(log);
     Errors.run(log);
     Answers.run(log);
-    for (String level : new String[] {"Java11", "Java17", "Java21", "Java25"}) {
+    for (String level : new String[] {"Java11", "Java17", "Java21", "Java25", "Kotlin"}) {
       Class<?> scenarios;
       try {
         scenarios = Class.forName("corpus." + level, true, Main.class.getClassLoader());

@@ -1,6 +1,7 @@
 package dev.trap.weaver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trap.Call;
@@ -42,10 +43,10 @@ import org.objectweb.asm.util.CheckClassAdapter;
 class CorpusTest {
 
   @ParameterizedTest
-  @ValueSource(ints = {8, 11, 17, 21, 25})
-  void corpus_should_weave_verify_and_run_as_before(int release) throws Exception {
-    assumeTrue(Runtime.version().feature() >= release, "needs a JDK " + release + " to run");
-    Map<String, byte[]> originals = corpus(release);
+  @ValueSource(strings = {"java8", "java11", "java17", "java21", "java25", "kotlin"})
+  void corpus_should_weave_verify_and_run_as_before(String level) throws Exception {
+    assumeTrue(Runtime.version().feature() >= release(level), "needs a JDK " + release(level));
+    Map<String, byte[]> originals = corpus(level);
     Map<String, byte[]> woven = weave(originals);
 
     for (Map.Entry<String, byte[]> entry : woven.entrySet()) {
@@ -78,6 +79,20 @@ class CorpusTest {
     }
     Set<String> notSeen = new TreeSet<>(wovenMethods(originals));
     notSeen.removeAll(seen);
+    if (level.equals("kotlin")) {
+      // kotlinc generates members the driver does not call (componentN, equals, ...); what
+      // matters is that its own shapes were trapped: suspend state machines, companions,
+      // extension functions with defaults, delegated properties, objects.
+      assertTrue(seen.containsAll(List.of("corpus.KotlinKt.total(Ljava/util/List;"
+          + "Lkotlin/coroutines/Continuation;)Ljava/lang/Object;",
+          "corpus.KotlinKt.fetch(ILkotlin/coroutines/Continuation;)Ljava/lang/Object;",
+          "corpus.Money$Companion.of(DLjava/lang/String;)Lcorpus/Money;",
+          "corpus.Money.plus(Lcorpus/Money;)Lcorpus/Money;",
+          "corpus.KotlinKt.shout(Ljava/lang/String;I)Ljava/lang/String;",
+          "corpus.Lazy.describe(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;",
+          "corpus.Registry.register(Ljava/lang/String;)I")), seen.toString());
+      return;
+    }
     // The driver calls every woven method but the compiler's enum values/valueOf and the
     // constructors of classes that only hold static scenarios.
     assertEquals(Set.of("corpus.Basics$Holder.<init>()V"), notSeen.stream()
@@ -87,10 +102,10 @@ class CorpusTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {8, 11, 17, 21, 25})
-  void interceptor_should_skip_bodies_of_every_return_kind(int release) throws Exception {
-    assumeTrue(Runtime.version().feature() >= release, "needs a JDK " + release + " to run");
-    MapLoader loader = new MapLoader(weave(corpus(release)));
+  @ValueSource(strings = {"java8", "java11", "java17", "java21", "java25", "kotlin"})
+  void interceptor_should_skip_bodies_of_every_return_kind(String level) throws Exception {
+    assumeTrue(Runtime.version().feature() >= release(level), "needs a JDK " + release(level));
+    MapLoader loader = new MapLoader(weave(corpus(level)));
     List<String> log;
     try (Registration registration = Trap.addThreadInterceptor(new Interceptor() {
       @Override
@@ -116,11 +131,11 @@ class CorpusTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {8, 11, 17, 21, 25})
-  void parameter_names_should_come_from_whatever_debug_information_there_is(int release)
+  @ValueSource(strings = {"java8", "java11", "java17", "java21", "java25", "kotlin"})
+  void parameter_names_should_come_from_whatever_debug_information_there_is(String level)
       throws Exception {
-    assumeTrue(Runtime.version().feature() >= release, "needs a JDK " + release + " to run");
-    MapLoader loader = new MapLoader(weave(corpus(release)));
+    assumeTrue(Runtime.version().feature() >= release(level), "needs a JDK " + release(level));
+    MapLoader loader = new MapLoader(weave(corpus(level)));
     Class<?> basics = loader.loadClass("corpus.Basics");
     List<MethodInfo> seen = new java.util.ArrayList<>();
     try (Registration registration = Trap.addThreadInterceptor(new Interceptor() {
@@ -140,7 +155,7 @@ class CorpusTest {
           .invoke(instance, 1L, 2.0, 3, 4L, 5f);
     }
 
-    boolean named = release != 21; // corpus/compile.sh: no -g and no -parameters for 21
+    boolean named = !level.equals("java21"); // corpus/compile.sh: no -g, no -parameters for 21
     assertEquals(named ? List.of("a", "b", "c", "d", "e")
         : List.of("arg0", "arg1", "arg2", "arg3", "arg4"), seen.get(0).parameterNames());
     assertEquals(named, seen.get(0).hasParameterNames());
@@ -148,8 +163,23 @@ class CorpusTest {
         seen.get(0).toString());
   }
 
-  private static Map<String, byte[]> corpus(int release) throws IOException, URISyntaxException {
-    Path root = Paths.get(CorpusTest.class.getResource("/corpus/java" + release).toURI());
+  /** @return the Java release a level's classes need to run */
+  private static int release(String level) {
+    return level.equals("kotlin") ? 17 : Integer.parseInt(level.substring("java".length()));
+  }
+
+  /** The Kotlin level is kotlinc's output with the Java 17 level, whose Main drives it. */
+  private static Map<String, byte[]> corpus(String level) throws IOException, URISyntaxException {
+    if (level.equals("kotlin")) {
+      Map<String, byte[]> classes = corpus("java17");
+      classes.putAll(read("kotlin"));
+      return classes;
+    }
+    return read(level);
+  }
+
+  private static Map<String, byte[]> read(String level) throws IOException, URISyntaxException {
+    Path root = Paths.get(CorpusTest.class.getResource("/corpus/" + level).toURI());
     Map<String, byte[]> classes = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class"))
