@@ -110,7 +110,7 @@ public final class ClassWeaving {
       ClassWriter writer = new ClassWriter(0);
       TrapClassVisitor trap = new TrapClassVisitor(writer, facts, weaveLambdas, leftAlone,
           TRAP_VERSION);
-      reader.accept(trap, ClassReader.EXPAND_FRAMES);
+      reader.accept(trap, 0);
       try {
         byte[] woven = writer.toByteArray();
         for (String method : trap.untrapped()) {

@@ -1,5 +1,7 @@
 package dev.trap.weaver.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -16,11 +18,35 @@ import org.objectweb.asm.TypePath;
 final class InvocationSlot extends MethodVisitor {
 
   private final int slot;
+  private final boolean expandedFrames;
+  /** Compressed mode: the locals of the original code's current frame, one entry per value. */
+  private final List<Object> original = new ArrayList<>();
+  /**
+   * Compressed mode: whether the writer's previous frame is {@link #original} with the slot in
+   * it, and reaches past the slot, so that the next compressed frame means the same with the
+   * slot as without it.
+   */
+  private boolean inSync;
+  /** Compressed mode: whether a frame was written yet; before, the implicit first frame holds. */
+  private boolean framesWritten;
 
-  InvocationSlot(int access, String descriptor, MethodVisitor next) {
+  /**
+   * @param expandedFrames whether frames arrive expanded ({@code F_NEW}); otherwise they arrive
+   *     compressed, as in the class file, and only those whose meaning the slot changes are
+   *     rewritten; the trap's own frames arrive as {@code F_NEW} either way
+   */
+  InvocationSlot(String owner, int access, String descriptor, boolean expandedFrames,
+      MethodVisitor next) {
     super(TrapContract.ASM_API, next);
     this.slot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2)
         - ((access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
+    this.expandedFrames = expandedFrames;
+    if ((access & Opcodes.ACC_STATIC) == 0) {
+      original.add(owner);
+    }
+    for (Type argument : Type.getArgumentTypes(descriptor)) {
+      original.add(FrameTypes.of(argument));
+    }
   }
 
   void loadSlot() {
@@ -68,16 +94,109 @@ final class InvocationSlot extends MethodVisitor {
     super.visitMaxs(maxStack, Math.max(maxLocals + 1, slot + 1));
   }
 
-  /**
-   * Frames arrive expanded ({@code F_NEW}): one entry per local, a long or double taking one
-   * entry for its two slots. The slot goes in at its slot position, after TOPs if the frame's
-   * locals end below it.
-   */
   @Override
   public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
-    if (type != Opcodes.F_NEW) {
-      throw new IllegalArgumentException("Frames must be expanded (ClassReader.EXPAND_FRAMES)");
+    if (expandedFrames) {
+      if (type != Opcodes.F_NEW) {
+        throw new IllegalArgumentException("Frames must be expanded here");
+      }
+      Object[] mapped = withSlot(local, numLocal);
+      super.visitFrame(Opcodes.F_NEW, mapped.length, mapped, numStack, stack);
+    } else if (type == Opcodes.F_NEW) {
+      visitTrapFrame(numLocal, local, numStack, stack);
+    } else {
+      visitOriginalFrame(type, numLocal, local, numStack, stack);
     }
+  }
+
+  /** One of the trap's own frames, written as compactly as the writer's previous frame allows. */
+  private void visitTrapFrame(int numLocal, Object[] local, int numStack, Object[] stack) {
+    boolean original = sameAsOriginal(local, numLocal) && reachesSlot();
+    if (original && numStack == 0 && !framesWritten && FrameTypes.slots(local, numLocal) == slot) {
+      // The implicit first frame holds exactly the parameters: the slot is appended to it.
+      super.visitFrame(Opcodes.F_APPEND, 1, new Object[] {TrapContract.SLOT_TYPE}, 0, null);
+    } else if (original && numStack == 0 && inSync) {
+      super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+    } else {
+      Object[] mapped = withSlot(local, numLocal);
+      super.visitFrame(Opcodes.F_FULL, mapped.length, mapped, numStack, copy(stack, numStack));
+    }
+    framesWritten = true;
+    inSync = original;
+  }
+
+  private void visitOriginalFrame(int type, int numLocal, Object[] local, int numStack,
+      Object[] stack) {
+    int stackCount = 0;
+    switch (type) {
+      case Opcodes.F_FULL:
+        original.clear();
+        for (int i = 0; i < numLocal; i++) {
+          original.add(local[i]);
+        }
+        stackCount = numStack;
+        break;
+      case Opcodes.F_APPEND:
+        for (int i = 0; i < numLocal; i++) {
+          original.add(local[i]);
+        }
+        break;
+      case Opcodes.F_CHOP:
+        for (int i = 0; i < numLocal; i++) {
+          original.remove(original.size() - 1);
+        }
+        break;
+      case Opcodes.F_SAME1:
+        stackCount = 1;
+        break;
+      default:
+        break;
+    }
+    boolean reaches = reachesSlot();
+    if (type != Opcodes.F_FULL && inSync && reaches) {
+      super.visitFrame(type, numLocal, local, numStack, stack);
+    } else {
+      Object[] mapped = withSlot(original.toArray(), original.size());
+      super.visitFrame(Opcodes.F_FULL, mapped.length, mapped, stackCount,
+          copy(stack, stackCount));
+    }
+    framesWritten = true;
+    inSync = reaches;
+  }
+
+  private boolean reachesSlot() {
+    int slots = 0;
+    for (Object value : original) {
+      slots += value == Opcodes.LONG || value == Opcodes.DOUBLE ? 2 : 1;
+    }
+    return slots >= slot;
+  }
+
+  private boolean sameAsOriginal(Object[] local, int numLocal) {
+    if (numLocal != original.size()) {
+      return false;
+    }
+    for (int i = 0; i < numLocal; i++) {
+      if (!local[i].equals(original.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object[] copy(Object[] values, int count) {
+    Object[] copy = new Object[count];
+    if (count > 0) {
+      System.arraycopy(values, 0, copy, 0, count);
+    }
+    return copy;
+  }
+
+  /**
+   * Frame locals with the slot at its slot position, after TOPs if the locals end below it. A
+   * long or double is one entry for two slots.
+   */
+  private Object[] withSlot(Object[] local, int numLocal) {
     int entry = 0;
     int slots = 0;
     while (entry < numLocal && slots < slot) {
@@ -93,7 +212,6 @@ final class InvocationSlot extends MethodVisitor {
     }
     mapped[next++] = TrapContract.SLOT_TYPE;
     System.arraycopy(local, entry, mapped, next, numLocal - entry);
-    next += numLocal - entry;
-    super.visitFrame(type, next, mapped, numStack, stack);
+    return mapped;
   }
 }

@@ -10,7 +10,8 @@ import org.objectweb.asm.commons.AnalyzerAdapter;
 
 /**
  * Chooses the methods that get a trap and assembles, for each, the chain that weaves it:
- * {@code [AnalyzerAdapter (constructors)] -> TrapMethodAdapter -> InvocationSlot -> writer}.
+ * {@code [FrameExpander -> ConstructorHead -> AnalyzerAdapter (constructors)] -> TrapMethodAdapter
+ * -> InvocationSlot -> writer}. Frames stay compressed except in constructors.
  * Marks the class as woven at the end.
  */
 final class TrapClassVisitor extends ClassVisitor {
@@ -55,17 +56,18 @@ final class TrapClassVisitor extends ClassVisitor {
     if (!isWoven(access, name) || leftAlone.contains(name + descriptor)) {
       return writer;
     }
-    InvocationSlot slot = new InvocationSlot(access, descriptor, writer);
+    boolean constructor = "<init>".equals(name);
+    InvocationSlot slot = new InvocationSlot(owner, access, descriptor, constructor, writer);
     TrapMethodAdapter trap = new TrapMethodAdapter(owner, access, name, descriptor, sourceFile,
         facts.method(name, descriptor), slot);
     adapters.add(trap);
-    if (!"<init>".equals(name)) {
+    if (!constructor) {
       return trap;
     }
     AnalyzerAdapter analyzer = new AnalyzerAdapter(owner, access, name, descriptor, trap);
     ConstructorHead head = new ConstructorHead(analyzer);
     trap.setAnalyzer(analyzer, head);
-    return head;
+    return new FrameExpander(owner, access, name, descriptor, head);
   }
 
   /**

@@ -128,28 +128,9 @@ final class TrapMethodAdapter extends MethodVisitor {
       locals.add(owner);
     }
     for (Type argument : arguments) {
-      locals.add(frameType(argument));
+      locals.add(FrameTypes.of(argument));
     }
     return locals.toArray();
-  }
-
-  private static Object frameType(Type type) {
-    switch (type.getSort()) {
-      case Type.BOOLEAN:
-      case Type.BYTE:
-      case Type.CHAR:
-      case Type.SHORT:
-      case Type.INT:
-        return Opcodes.INTEGER;
-      case Type.LONG:
-        return Opcodes.LONG;
-      case Type.FLOAT:
-        return Opcodes.FLOAT;
-      case Type.DOUBLE:
-        return Opcodes.DOUBLE;
-      default:
-        return type.getInternalName();
-    }
   }
 
   private void emitTrap(Object[] locals) {
