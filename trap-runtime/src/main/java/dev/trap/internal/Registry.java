@@ -3,7 +3,9 @@ package dev.trap.internal;
 import dev.trap.Interceptor;
 import dev.trap.Registration;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -14,7 +16,12 @@ import java.util.List;
 public final class Registry {
 
   private static final Object LOCK = new Object();
-  private static final List<MethodSite> SITES = new ArrayList<MethodSite>();
+  /**
+   * Weak: a linked trap is kept alive by its class (through the call site), and must not keep
+   * the class and its loader alive in turn.
+   */
+  private static final List<WeakReference<MethodSite>> SITES =
+      new ArrayList<WeakReference<MethodSite>>();
   private static final List<Interception> ACTIVE = new ArrayList<Interception>();
   private static long nextOrder;
 
@@ -29,7 +36,7 @@ public final class Registry {
           site.add(interception);
         }
       }
-      SITES.add(site);
+      SITES.add(new WeakReference<MethodSite>(site));
       return site;
     }
   }
@@ -47,7 +54,7 @@ public final class Registry {
     }
     synchronized (LOCK) {
       Interception interception = new Interception(interceptor, thread, nextOrder++);
-      for (MethodSite site : SITES) {
+      for (MethodSite site : liveSites()) {
         if (interception.appliesTo(site.method())) {
           site.add(interception);
         }
@@ -57,10 +64,24 @@ public final class Registry {
     }
   }
 
+  /** @return the traps whose classes are still loaded, dropping the others; lock held */
+  private static List<MethodSite> liveSites() {
+    List<MethodSite> live = new ArrayList<MethodSite>(SITES.size());
+    for (Iterator<WeakReference<MethodSite>> i = SITES.iterator(); i.hasNext(); ) {
+      MethodSite site = i.next().get();
+      if (site == null) {
+        i.remove();
+      } else {
+        live.add(site);
+      }
+    }
+    return live;
+  }
+
   static void remove(Interception interception) {
     synchronized (LOCK) {
       if (ACTIVE.remove(interception)) {
-        for (MethodSite site : SITES) {
+        for (MethodSite site : liveSites()) {
           site.remove(interception);
         }
       }
