@@ -1,10 +1,8 @@
 package dev.trap.weaver.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
  * Turns a method's compressed frames into expanded ones ({@code F_NEW}), as
@@ -14,16 +12,11 @@ import org.objectweb.asm.Type;
  */
 final class FrameExpander extends MethodVisitor {
 
-  private final List<Object> locals = new ArrayList<>();
+  private final List<Object> locals;
 
   FrameExpander(String owner, int access, String name, String descriptor, MethodVisitor next) {
     super(TrapContract.ASM_API, next);
-    if ((access & Opcodes.ACC_STATIC) == 0) {
-      locals.add("<init>".equals(name) ? Opcodes.UNINITIALIZED_THIS : owner);
-    }
-    for (Type argument : Type.getArgumentTypes(descriptor)) {
-      locals.add(FrameTypes.of(argument));
-    }
+    this.locals = FrameTypes.initialLocals(owner, access, name, descriptor);
   }
 
   @Override
@@ -36,7 +29,7 @@ final class FrameExpander extends MethodVisitor {
         for (int i = 0; i < numLocal; i++) {
           locals.add(local[i]);
         }
-        expandedStack = copy(stack, numStack);
+        expandedStack = FrameTypes.copy(stack, numStack);
         break;
       case Opcodes.F_APPEND:
         for (int i = 0; i < numLocal; i++) {
@@ -49,18 +42,12 @@ final class FrameExpander extends MethodVisitor {
         }
         break;
       case Opcodes.F_SAME1:
-        expandedStack = copy(stack, 1);
+        expandedStack = FrameTypes.copy(stack, 1);
         break;
       default:
         break;
     }
     super.visitFrame(Opcodes.F_NEW, locals.size(), locals.toArray(), expandedStack.length,
         expandedStack);
-  }
-
-  private static Object[] copy(Object[] values, int count) {
-    Object[] copy = new Object[count];
-    System.arraycopy(values, 0, copy, 0, count);
-    return copy;
   }
 }

@@ -1,6 +1,5 @@
 package dev.trap.weaver.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -20,7 +19,7 @@ final class InvocationSlot extends MethodVisitor {
   private final int slot;
   private final boolean expandedFrames;
   /** Compressed mode: the locals of the original code's current frame, one entry per value. */
-  private final List<Object> original = new ArrayList<>();
+  private final List<Object> original;
   /**
    * Compressed mode: whether the writer's previous frame is {@link #original} with the slot in
    * it, and reaches past the slot, so that the next compressed frame means the same with the
@@ -41,12 +40,8 @@ final class InvocationSlot extends MethodVisitor {
     this.slot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2)
         - ((access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
     this.expandedFrames = expandedFrames;
-    if ((access & Opcodes.ACC_STATIC) == 0) {
-      original.add(owner);
-    }
-    for (Type argument : Type.getArgumentTypes(descriptor)) {
-      original.add(FrameTypes.of(argument));
-    }
+    // Only methods other than constructors come here with compressed frames.
+    this.original = FrameTypes.initialLocals(owner, access, "", descriptor);
   }
 
   void loadSlot() {
@@ -119,7 +114,7 @@ final class InvocationSlot extends MethodVisitor {
       super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
     } else {
       Object[] mapped = withSlot(local, numLocal);
-      super.visitFrame(Opcodes.F_FULL, mapped.length, mapped, numStack, copy(stack, numStack));
+      super.visitFrame(Opcodes.F_FULL, mapped.length, mapped, numStack, FrameTypes.copy(stack, numStack));
     }
     framesWritten = true;
     inSync = original;
@@ -158,18 +153,14 @@ final class InvocationSlot extends MethodVisitor {
     } else {
       Object[] mapped = withSlot(original.toArray(), original.size());
       super.visitFrame(Opcodes.F_FULL, mapped.length, mapped, stackCount,
-          copy(stack, stackCount));
+          FrameTypes.copy(stack, stackCount));
     }
     framesWritten = true;
     inSync = reaches;
   }
 
   private boolean reachesSlot() {
-    int slots = 0;
-    for (Object value : original) {
-      slots += value == Opcodes.LONG || value == Opcodes.DOUBLE ? 2 : 1;
-    }
-    return slots >= slot;
+    return FrameTypes.slots(original.toArray(), original.size()) >= slot;
   }
 
   private boolean sameAsOriginal(Object[] local, int numLocal) {
@@ -182,14 +173,6 @@ final class InvocationSlot extends MethodVisitor {
       }
     }
     return true;
-  }
-
-  private static Object[] copy(Object[] values, int count) {
-    Object[] copy = new Object[count];
-    if (count > 0) {
-      System.arraycopy(values, 0, copy, 0, count);
-    }
-    return copy;
   }
 
   /**

@@ -118,19 +118,8 @@ final class TrapMethodAdapter extends MethodVisitor {
 
   private void placeTrapIfDue() {
     if (!trapped && !constructor && !declined) {
-      emitTrap(initialLocals());
+      emitTrap(FrameTypes.initialLocals(owner, access, name, descriptor).toArray());
     }
-  }
-
-  private Object[] initialLocals() {
-    List<Object> locals = new ArrayList<>();
-    if (!isStatic()) {
-      locals.add(owner);
-    }
-    for (Type argument : arguments) {
-      locals.add(FrameTypes.of(argument));
-    }
-    return locals.toArray();
   }
 
   private void emitTrap(Object[] locals) {
