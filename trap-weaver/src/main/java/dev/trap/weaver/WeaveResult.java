@@ -1,5 +1,6 @@
 package dev.trap.weaver;
 
+import dev.trap.weaver.internal.ClassWeaving;
 import java.util.Collections;
 import java.util.List;
 
@@ -20,31 +21,20 @@ public final class WeaveResult {
     LEFT_ALONE
   }
 
-  private final Status status;
-  private final byte[] bytes;
-  private final String className;
-  private final int wovenMethods;
-  private final String reason;
-  private final List<String> warnings;
+  private final ClassWeaving.Outcome outcome;
 
-  WeaveResult(Status status, byte[] bytes, String className, int wovenMethods, String reason,
-      List<String> warnings) {
-    this.status = status;
-    this.bytes = bytes;
-    this.className = className;
-    this.wovenMethods = wovenMethods;
-    this.reason = reason;
-    this.warnings = Collections.unmodifiableList(warnings);
+  WeaveResult(ClassWeaving.Outcome outcome) {
+    this.outcome = outcome;
   }
 
   /** @return what the weaver did */
   public Status status() {
-    return status;
+    return outcome.status;
   }
 
   /** @return true if the class was woven */
   public boolean isWoven() {
-    return status == Status.WOVEN;
+    return outcome.status == Status.WOVEN;
   }
 
   /**
@@ -52,32 +42,33 @@ public final class WeaveResult {
    *     not woven
    */
   public byte[] bytes() {
-    return bytes;
+    return outcome.bytes;
   }
 
   /** @return the class's binary name, such as {@code com.acme.Price$Tax} */
   public String className() {
-    return className;
+    return outcome.className;
   }
 
   /** @return how many methods received a trap */
   public int wovenMethods() {
-    return wovenMethods;
+    return outcome.wovenMethods;
   }
 
   /** @return why a selected class was left alone, or null */
   public String reason() {
-    return reason;
+    return outcome.reason;
   }
 
   /** @return warnings about methods that were left unwoven, such as methods too large to grow */
   public List<String> warnings() {
-    return warnings;
+    return Collections.unmodifiableList(outcome.warnings);
   }
 
   @Override
   public String toString() {
-    return className + ": " + status + (reason == null ? "" : " (" + reason + ")")
-        + (status == Status.WOVEN ? ", " + wovenMethods + " methods" : "");
+    return outcome.className + ": " + outcome.status
+        + (outcome.reason == null ? "" : " (" + outcome.reason + ")")
+        + (outcome.status == Status.WOVEN ? ", " + outcome.wovenMethods + " methods" : "");
   }
 }

@@ -68,9 +68,7 @@ public final class Weaver {
    *     version this Trap cannot read
    */
   public WeaveResult weave(byte[] classFile, String name) throws WeaveException {
-    ClassWeaving.Outcome outcome = new ClassWeaving(selector, weaveLambdas, classFile, name).run();
-    return new WeaveResult(outcome.status, outcome.bytes, outcome.className,
-        outcome.wovenMethods, outcome.reason, outcome.warnings);
+    return new WeaveResult(new ClassWeaving(selector, weaveLambdas, classFile, name).run());
   }
 
   /**

@@ -178,7 +178,7 @@ public final class ClassWeaving {
     return new Outcome(status, bytes, className, methods, reason, warnings);
   }
 
-  /** What weaving one class gave; the public {@code WeaveResult} is made from it. */
+  /** What weaving one class gave; the public {@code WeaveResult} reads it. */
   public static final class Outcome {
     /** What was done. */
     public final Status status;
