@@ -3,7 +3,8 @@
 // interceptor counting every trapped call in both (target/trapped-calls-*.properties).
 // Fails if a test that passed unwoven did not pass woven, if the woven run trapped few calls, or
 // if the unwoven run trapped any. Tests that fail unwoven too (this machine's JDK, locale or time
-// zone) are listed, not held against the weaver.
+// zone) are listed, not held against the weaver. Surefire reruns a failed test up to twice
+// (rerunFailingTestsCount): one that passed on a rerun counts as passed, and is named as flaky.
 
 import javax.xml.parsers.DocumentBuilderFactory
 
@@ -11,8 +12,11 @@ final long MIN_TRAPPED_CALLS = 100_000
 
 File target = new File(basedir, 'target')
 
-/** Outcomes of one surefire report folder: "class#test" -> list of outcomes (names can repeat). */
-Map<String, List<String>> readReports(File dir) {
+/**
+ * Outcomes of one surefire report folder: "class#test" -> list of outcomes (names can repeat).
+ * Tests that passed only on a rerun go into {@code flaky} too.
+ */
+Map<String, List<String>> readReports(File dir, Set<String> flaky) {
   File[] files = dir.listFiles({ File f -> f.name.startsWith('TEST-') && f.name.endsWith('.xml') } as FileFilter)
   assert files : "No surefire reports in ${dir}"
   Map<String, List<String>> outcomes = new TreeMap<>()
@@ -22,9 +26,13 @@ Map<String, List<String>> readReports(File dir) {
     for (int i = 0; i < cases.length; i++) {
       def testcase = cases.item(i)
       String outcome = 'passed'
+      String key = testcase.getAttribute('classname') + '#' + testcase.getAttribute('name')
       def children = testcase.childNodes
       for (int j = 0; j < children.length; j++) {
         def child = children.item(j)
+        if (child.nodeName in ['flakyFailure', 'flakyError']) {
+          flaky << key
+        }
         if (child.nodeName in ['failure', 'error', 'skipped']) {
           outcome = child.nodeName
           if (outcome != 'skipped') {
@@ -34,7 +42,6 @@ Map<String, List<String>> readReports(File dir) {
           break
         }
       }
-      String key = testcase.getAttribute('classname') + '#' + testcase.getAttribute('name')
       outcomes.computeIfAbsent(key, { new ArrayList<String>() }).add(outcome)
     }
   }
@@ -64,8 +71,10 @@ Properties readCounts(File file) {
   return counts
 }
 
-def unwoven = readReports(new File(target, 'surefire-reports-unwoven'))
-def woven = readReports(new File(target, 'surefire-reports'))
+Set<String> flakyUnwoven = new TreeSet<>()
+Set<String> flakyWoven = new TreeSet<>()
+def unwoven = readReports(new File(target, 'surefire-reports-unwoven'), flakyUnwoven)
+def woven = readReports(new File(target, 'surefire-reports'), flakyWoven)
 
 List<String> regressions = []
 List<String> baselineFailures = []
@@ -96,6 +105,9 @@ String summary = String.format('%s: %,d tests; unwoven %,d passed, %,d failed, %
     trappedCalls, trappedMethods, regressions.size(), baselineFailures.size())
 println summary
 new File(target, 'real-code-summary.txt').text = summary + '\n'
+if (flakyUnwoven || flakyWoven) {
+  println "Passed only on a rerun: unwoven ${flakyUnwoven}, woven ${flakyWoven}"
+}
 if (baselineFailures) {
   println "Failing on the original classes too (not counted): ${baselineFailures.take(20)}"
 }
