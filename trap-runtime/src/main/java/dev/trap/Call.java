@@ -1,5 +1,7 @@
 package dev.trap;
 
+import java.util.concurrent.Callable;
+
 /**
  * One call of a woven method, as interceptors see it.
  *
@@ -75,6 +77,48 @@ public interface Call {
    * @throws NullPointerException if {@code exception} is {@code null}
    */
   void throwWith(Throwable exception);
+
+  /**
+   * Runs the method's body now, from a {@code pre} hook, with the arguments as they are, and
+   * returns what it returns. The body runs on the caller's behalf: the woven methods it calls are
+   * trapped (see {@link Interceptor}), though this very call does not pass its interceptors again.
+   * The outcome of the call is not changed by it: to return the body's result, pass it to
+   * {@link #returnWith(Object)}; otherwise the body runs again after the {@code pre} hooks, as
+   * usual. May be called more than once.
+   *
+   * @return what the body returned, boxed if primitive; {@code null} for void methods
+   * @throws Throwable what the body threw, as it is
+   * @throws IllegalStateException if not called from a {@code pre} hook
+   * @throws UnsupportedOperationException for a constructor: its trap runs after
+   *     {@code super(...)}, and its body cannot run apart from the object's construction
+   * @since 0.2.0
+   */
+  Object proceed() throws Throwable;
+
+  /**
+   * Runs the method's body now with other arguments; otherwise as {@link #proceed()}. The
+   * receiver stays the same.
+   *
+   * @param arguments one per parameter, boxed where primitive
+   * @return what the body returned, boxed if primitive; {@code null} for void methods
+   * @throws Throwable what the body threw, as it is
+   * @throws IllegalArgumentException if the arguments do not fit the parameters
+   * @since 0.2.0
+   */
+  Object proceed(Object... arguments) throws Throwable;
+
+  /**
+   * Runs code on the caller's behalf from a hook: the woven methods it calls are trapped, as if
+   * the caller had called them, where the hooks' own calls are not. This is how a replacement of
+   * a method's body sees the interceptors of the methods it calls.
+   *
+   * @param code the code to run
+   * @param <T> what the code returns
+   * @return what it returned
+   * @throws Exception what it threw
+   * @since 0.2.0
+   */
+  <T> T callAsCaller(Callable<T> code) throws Exception;
 
   /** @return {@code true} once the outcome is decided: the body ran, or an interceptor skipped it */
   boolean isDone();

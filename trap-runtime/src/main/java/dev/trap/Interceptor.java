@@ -37,21 +37,44 @@ package dev.trap;
  * been called. An exception thrown by {@code post} replaces the outcome; the remaining
  * {@code post} hooks still run.
  *
- * <p>Reentrancy: calls that an interceptor makes into woven code from its own hooks are not
- * trapped again, so an interceptor may call the very methods it intercepts.
+ * <p>Reentrancy: calls that an interceptor's hooks make into woven code are its own bookkeeping
+ * and are not trapped again, so an interceptor may call the very methods it intercepts, and
+ * render arguments with their {@code toString()}. Code that an interceptor runs on the caller's
+ * behalf is trapped: the body run by {@link Call#proceed()}, and a replacement run through
+ * {@link Call#callAsCaller(java.util.concurrent.Callable)}. So patches compose: a replacement of
+ * {@code a()} that calls {@code b()} sees the interceptors of {@code b()}.
  *
  * @since 0.1.0
  */
 public interface Interceptor {
 
   /**
-   * Tells whether this interceptor wants calls of the given method. The runtime asks once per
-   * method and interceptor, when either is first seen, and never again: methods this returns
-   * {@code false} for run at full speed. It must be quick, must not call woven code, and must give
-   * the same answer every time.
+   * The woven methods this interceptor is for: {@link #appliesTo(MethodInfo)} is asked only of
+   * them. Naming one method or one class makes adding and removing the interceptor cheap, however
+   * many methods are woven; see {@link Target}. The runtime asks once, when the interceptor is
+   * added.
+   *
+   * @return the target; the default, {@link Target#any()}, asks {@code appliesTo} of every woven
+   *     method
+   * @since 0.2.0
+   */
+  default Target target() {
+    return Target.any();
+  }
+
+  /**
+   * Tells whether this interceptor wants calls of the given method, one of its
+   * {@linkplain #target() target}. The runtime asks once per method and interceptor, when either
+   * is first seen, and never again: methods this returns {@code false} for run at full speed. It
+   * must be quick, must not call woven code, and must give the same answer every time.
+   *
+   * <p>It should not throw. If it throws while the interceptor is being added, the interceptor is
+   * not added, and the exception reaches the caller. If it throws when a method is first called
+   * (a class that is loaded later, say), the interceptor does not apply to that method, the call
+   * goes on, and the runtime reports it once on {@code System.err}.
    *
    * @param method a woven method
-   * @return {@code true} to see its calls; the default applies to every woven method
+   * @return {@code true} to see its calls; the default applies to every method of the target
    */
   default boolean appliesTo(MethodInfo method) {
     return true;

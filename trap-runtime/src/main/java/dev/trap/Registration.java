@@ -18,15 +18,19 @@ public interface Registration extends AutoCloseable {
   Interceptor interceptor();
 
   /**
-   * @return the thread whose calls the interceptor sees, or {@code null} if it sees calls on all
-   *     threads
+   * @return the scope whose calls the interceptor sees
+   * @since 0.2.0 (0.1.0 had {@code thread()}: a thread scope is {@link Scope#currentThread()} of
+   *     that thread)
    */
-  Thread thread();
+  Scope scope();
 
   /** @return {@code true} until {@link #close()} has been called */
   boolean isActive();
 
-  /** Removes the interceptor. Closing a registration again does nothing. */
+  /**
+   * Removes the interceptor. Closing a registration again does nothing; closing its scope closes
+   * it too.
+   */
   @Override
   void close();
 }

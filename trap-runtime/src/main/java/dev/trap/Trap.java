@@ -1,7 +1,5 @@
 package dev.trap;
 
-import dev.trap.internal.Registry;
-
 /**
  * Adds interceptors to the traps of woven methods.
  *
@@ -13,7 +11,8 @@ import dev.trap.internal.Registry;
  * <p>Scope: an interceptor added with {@link #addThreadInterceptor(Interceptor)} sees calls made on
  * the thread that added it and on no other; one added with
  * {@link #addGlobalInterceptor(Interceptor)} sees calls on every thread. Tests that run in parallel
- * should use thread interceptors.
+ * should use thread interceptors, or a {@link Scope} of their own, which also follows the threads
+ * and tasks they start.
  *
  * @since 0.1.0
  */
@@ -23,22 +22,26 @@ public final class Trap {
   }
 
   /**
-   * Adds an interceptor that sees the calls of the current thread only.
+   * Adds an interceptor that sees the calls of the current thread only: the same as
+   * {@code Scope.currentThread().add(interceptor)}.
    *
    * @param interceptor the interceptor
    * @return the handle that removes it
+   * @throws IllegalStateException if {@code appliesTo} throws; the interceptor is not added then
    */
   public static Registration addThreadInterceptor(Interceptor interceptor) {
-    return Registry.add(interceptor, Thread.currentThread());
+    return Scope.currentThread().add(interceptor);
   }
 
   /**
-   * Adds an interceptor that sees calls on every thread.
+   * Adds an interceptor that sees calls on every thread: the same as
+   * {@code Scope.global().add(interceptor)}.
    *
    * @param interceptor the interceptor
    * @return the handle that removes it
+   * @throws IllegalStateException if {@code appliesTo} throws; the interceptor is not added then
    */
   public static Registration addGlobalInterceptor(Interceptor interceptor) {
-    return Registry.add(interceptor, null);
+    return Scope.global().add(interceptor);
   }
 }

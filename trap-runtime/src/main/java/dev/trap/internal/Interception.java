@@ -3,37 +3,95 @@ package dev.trap.internal;
 import dev.trap.Interceptor;
 import dev.trap.MethodInfo;
 import dev.trap.Registration;
+import dev.trap.Scope;
+import dev.trap.Target;
 
-/** An added interceptor, its scope and its place in the order of pre hooks. */
+/** An added interceptor: its scope, its target, its place in the order of pre hooks. */
 final class Interception implements Registration {
 
-  private final Interceptor interceptor;
-  private final Thread thread;
-  private final long order;
-  private volatile boolean active = true;
+  /** Being added: armed traps hold it, but it takes no call until the add has succeeded. */
+  static final int PENDING = 0;
+  static final int ACTIVE = 1;
+  static final int CLOSED = 2;
 
-  Interception(Interceptor interceptor, Thread thread, long order) {
+  private final Interceptor interceptor;
+  final ScopeImpl scope;
+  final Target target;
+  final long order;
+  volatile int state = PENDING;
+  private volatile boolean appliesToFailureReported;
+
+  Interception(Interceptor interceptor, ScopeImpl scope, Target target, long order) {
     this.interceptor = interceptor;
-    this.thread = thread;
+    this.scope = scope;
+    this.target = target;
     this.order = order;
   }
 
-  boolean appliesTo(MethodInfo method) {
+  /**
+   * Asks the interceptor while it is being added: an exception fails the add.
+   *
+   * @throws IllegalStateException if {@code appliesTo} throws
+   */
+  boolean appliesToOrFail(MethodInfo method) {
     try {
-      return interceptor.appliesTo(method);
-    } catch (RuntimeException | Error e) {
-      throw new IllegalStateException("Interceptor " + interceptor + " failed in appliesTo("
-          + method + "); appliesTo must not throw", e);
+      return askAppliesTo(method);
+    } catch (RuntimeException e) {
+      throw appliesToFailed(method, e);
+    } catch (Error e) {
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
+      throw appliesToFailed(method, e);
     }
   }
 
-  /** @return true if this interception sees calls made on the given thread */
-  boolean covers(Thread current) {
-    return thread == null || thread == current;
+  private IllegalStateException appliesToFailed(MethodInfo method, Throwable e) {
+    return new IllegalStateException("Interceptor " + interceptor + " threw from appliesTo("
+        + method + "), so it was not added. appliesTo must not throw: make it return false for"
+        + " the methods it cannot judge.", e);
   }
 
-  long order() {
-    return order;
+  /**
+   * Asks the interceptor when a method is linked: an exception must not fail the linking, which
+   * the JVM would remember for the life of the class, so it counts as "does not apply" and is
+   * reported once.
+   */
+  boolean appliesToWhileLinking(MethodInfo method) {
+    try {
+      return askAppliesTo(method);
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError) {
+        throw (VirtualMachineError) e;
+      }
+      if (!appliesToFailureReported) {
+        appliesToFailureReported = true;
+        Reports.warn("Interceptor " + interceptor + " threw from appliesTo(" + method + ") when"
+            + " the method was first called. It does not apply to that method, and the call goes"
+            + " on. appliesTo must not throw: make it return false for the methods it cannot"
+            + " judge. Further failures of this interceptor are not reported.", e);
+      }
+      return false;
+    }
+  }
+
+  /** Calls into woven code from appliesTo are the interceptor's own, and are not trapped. */
+  private boolean askAppliesTo(MethodInfo method) {
+    if (!target.contains(method)) {
+      return false;
+    }
+    ThreadState thread = ThreadState.current();
+    thread.hooks++;
+    try {
+      return interceptor.appliesTo(method);
+    } finally {
+      thread.hooks--;
+    }
+  }
+
+  /** @return true if this interception takes calls made on {@code current} */
+  boolean takes(Thread current, ThreadState threadState) {
+    return state == ACTIVE && scope.covers(current, threadState);
   }
 
   @Override
@@ -42,27 +100,38 @@ final class Interception implements Registration {
   }
 
   @Override
-  public Thread thread() {
-    return thread;
+  public Scope scope() {
+    return scope;
   }
 
   @Override
   public boolean isActive() {
-    return active;
+    return state != CLOSED;
+  }
+
+  /** @return true if the add succeeded, false if it was closed meanwhile */
+  synchronized boolean activate() {
+    if (state != PENDING) {
+      return false;
+    }
+    state = ACTIVE;
+    return true;
   }
 
   @Override
   public void close() {
-    if (active) {
-      active = false;
-      Registry.remove(this);
+    synchronized (this) {
+      if (state == CLOSED) {
+        return;
+      }
+      state = CLOSED;
     }
+    Registry.remove(this);
+    scope.unregister(this);
   }
 
   @Override
   public String toString() {
-    return "Registration of " + interceptor
-        + (thread == null ? " on all threads" : " on thread " + thread.getName())
-        + (active ? "" : " (closed)");
+    return "Registration of " + interceptor + " in " + scope + (state == CLOSED ? " (closed)" : "");
   }
 }

@@ -2,40 +2,52 @@ package dev.trap.internal;
 
 import dev.trap.Call;
 import dev.trap.MethodInfo;
+import java.lang.invoke.MethodHandle;
+import java.util.concurrent.Callable;
 
 /**
  * One trapped call: runs the pre hooks, hands the (possibly changed) arguments to the body, and
  * runs the post hooks on the outcome. Made only when some interceptor takes the call.
+ *
+ * <p>While it is in progress it is its thread's current call, and the calls trapped meanwhile on
+ * that thread (from its body, {@code proceed} or a replacement) have it as their {@link #parent}:
+ * the makings of a call tree.
  */
 final class Invocation implements Call {
 
   private enum Phase { PRE, BODY, POST, OVER }
 
+  private final MethodSite site;
   private final WovenMethod method;
   private final Object receiver;
   private final Object[] arguments;
   private final Interception[] chain;
   private final Object[] states;
   private final ThreadState thread;
+  /** The call in progress on this thread when this one started, or null. */
+  final Invocation parent;
   private Phase phase = Phase.PRE;
   private int preHooksDone;
   private boolean decided;
   private Object result;
   private Throwable thrown;
 
-  Invocation(WovenMethod method, Object receiver, Object[] arguments, Interception[] chain,
+  Invocation(MethodSite site, Object receiver, Object[] arguments, Interception[] chain,
       ThreadState thread) {
-    this.method = method;
+    this.site = site;
+    this.method = site.method();
     this.receiver = receiver;
     this.arguments = arguments;
     this.chain = chain;
     this.states = new Object[chain.length];
     this.thread = thread;
+    this.parent = thread.call;
   }
 
   /** Runs the pre hooks; if one decides the outcome, runs the post hooks too. */
   void start() {
-    thread.enterHooks();
+    thread.call = this;
+    thread.hooks++;
     try {
       for (int i = 0; i < chain.length && !decided; i++) {
         try {
@@ -52,7 +64,7 @@ final class Invocation implements Call {
         phase = Phase.BODY;
       }
     } finally {
-      thread.exitHooks();
+      thread.hooks--;
     }
   }
 
@@ -82,25 +94,29 @@ final class Invocation implements Call {
   }
 
   private void endBody() {
-    thread.enterHooks();
+    thread.hooks++;
     try {
       runPostHooks();
     } finally {
-      thread.exitHooks();
+      thread.hooks--;
     }
   }
 
   private void runPostHooks() {
     phase = Phase.POST;
-    for (int i = preHooksDone - 1; i >= 0; i--) {
-      try {
-        chain[i].interceptor().post(this, states[i]);
-      } catch (Throwable t) {
-        thrown = t;
-        result = null;
+    try {
+      for (int i = preHooksDone - 1; i >= 0; i--) {
+        try {
+          chain[i].interceptor().post(this, states[i]);
+        } catch (Throwable t) {
+          thrown = t;
+          result = null;
+        }
       }
+    } finally {
+      phase = Phase.OVER;
+      thread.call = parent;
     }
-    phase = Phase.OVER;
   }
 
   /** @return the final result, or throws the final exception */
@@ -146,13 +162,17 @@ final class Invocation implements Call {
       throw new IndexOutOfBoundsException("Argument " + index + " of " + method + ", which takes "
           + arguments.length);
     }
+    checkArgument(index, value);
+    arguments[index] = value;
+  }
+
+  private void checkArgument(int index, Object value) {
     Class<?> type = method.type().parameterType(index);
     if (!Types.fits(type, value)) {
       throw new IllegalArgumentException("Cannot pass " + Types.describe(value) + " as argument "
           + index + " (" + method.parameterNames().get(index) + ") of " + method
           + ", which takes " + type.getName());
     }
-    arguments[index] = value;
   }
 
   @Override
@@ -187,6 +207,66 @@ final class Invocation implements Call {
     if (phase == Phase.BODY || phase == Phase.OVER) {
       throw new IllegalStateException("The call of " + method + " is not in an interceptor hook"
           + " any more; a Call is valid only while pre and post run");
+    }
+  }
+
+  @Override
+  public Object proceed() throws Throwable {
+    return runBody(arguments.clone());
+  }
+
+  @Override
+  public Object proceed(Object... arguments) throws Throwable {
+    if (arguments == null || arguments.length != this.arguments.length) {
+      throw new IllegalArgumentException("proceed of " + method + " takes "
+          + this.arguments.length + " argument(s), one per parameter, not "
+          + (arguments == null ? "null" : String.valueOf(arguments.length)));
+    }
+    for (int i = 0; i < arguments.length; i++) {
+      checkArgument(i, arguments[i]);
+    }
+    return runBody(arguments.clone());
+  }
+
+  private Object runBody(Object[] bodyArguments) throws Throwable {
+    if (phase != Phase.PRE) {
+      throw new IllegalStateException("proceed of " + method + " can only run from pre, before"
+          + " the body runs; in post the body has run already");
+    }
+    if (method.isConstructor()) {
+      throw new UnsupportedOperationException("proceed cannot run the body of constructor "
+          + method + ": its trap runs after super(...), within the object's construction. Let"
+          + " pre return instead, and the body runs.");
+    }
+    MethodHandle body;
+    try {
+      body = site.body();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Trap cannot call the body of " + method + ": " + e, e);
+    }
+    MethodSite bypassed = thread.bypass;
+    int hooks = thread.hooks;
+    thread.bypass = site;
+    thread.hooks = 0;
+    try {
+      return (Object) body.invokeExact(receiver, bodyArguments);
+    } finally {
+      thread.bypass = bypassed;
+      thread.hooks = hooks;
+    }
+  }
+
+  @Override
+  public <T> T callAsCaller(Callable<T> code) throws Exception {
+    if (phase == Phase.BODY || phase == Phase.OVER) {
+      checkHooksRunning();
+    }
+    int hooks = thread.hooks;
+    thread.hooks = 0;
+    try {
+      return code.call();
+    } finally {
+      thread.hooks = hooks;
     }
   }
 

@@ -5,31 +5,39 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The trap of one woven method: its call site and the interceptions that apply to it.
  *
- * <p>The call site's target is the whole fast path, rebuilt whenever the interceptions change.
- * While none applies it is a constant {@code null} that drops the arguments, which the JIT folds
- * away. While only thread interceptions apply, it compares the current thread with each of their
- * threads, bound into the target as constants, and boxes the arguments only on a match: calls on
- * other threads pay one compare, with no ThreadLocal and no memory read. A global interception
- * makes the target enter the interceptors on every call.
+ * <p>The call site's target has two forms. <em>Idle</em>, while no interception applies: a
+ * constant {@code null} that drops the arguments, which the JIT folds away. It is shared by all
+ * traps of the same erased type, so linking a trap builds no method handle. <em>Armed</em>, once
+ * an interception applies: a guard that asks, per call, whether an interception takes calls of the
+ * calling thread ({@link #isTaken()}: its scope and a few field reads), and only then boxes the
+ * arguments and enters the interceptors. The armed form is built on first use and kept.
+ *
+ * <p>Adding an interception arms the trap if it is idle; removing one changes only the array the
+ * guard reads. A trap left armed with no interception goes back to idle at its next call. So
+ * patching and unpatching the same method over and over retargets nothing, and a method no longer
+ * patched runs idle again after one call.
  */
 final class MethodSite {
 
   private static final Interception[] NONE = new Interception[0];
-  private static final MethodHandle IS_CURRENT_THREAD;
+  private static final MethodHandle IS_TAKEN;
   private static final MethodHandle ENTER;
+  private static final ConcurrentHashMap<MethodType, MethodHandle> IDLE =
+      new ConcurrentHashMap<MethodType, MethodHandle>();
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      IS_CURRENT_THREAD = lookup.findStatic(MethodSite.class, "isCurrentThread",
-          MethodType.methodType(boolean.class, Thread.class));
+      IS_TAKEN = lookup.findVirtual(MethodSite.class, "isTaken",
+          MethodType.methodType(boolean.class));
       ENTER = lookup.findVirtual(MethodSite.class, "enter",
           MethodType.methodType(Object.class, Object.class, Object[].class));
     } catch (ReflectiveOperationException e) {
@@ -37,25 +45,36 @@ final class MethodSite {
     }
   }
 
+  private final ClassTraps owner;
   private final WovenMethod method;
-  private final MutableCallSite callSite;
   private final MethodType type;
-  private final MethodHandle idle;
-  private final MethodHandle enter;
+  private final MutableCallSite callSite;
+  /** The interceptions that apply, in the order they were added. Written under this. */
   private volatile Interception[] interceptions = NONE;
+  /** Guarded by this. */
+  private boolean armed;
+  private MethodHandle armedTarget;
+  private MethodHandle body;
 
-  MethodSite(WovenMethod method, MethodType type) {
+  MethodSite(ClassTraps owner, WovenMethod method, MethodType type) {
+    this.owner = owner;
     this.method = method;
     this.type = type;
-    this.idle = MethodHandles.dropArguments(
-        MethodHandles.constant(Object.class, null), 0, type.parameterList());
-    MethodHandle enter = ENTER.bindTo(this);
-    if (method.isStatic()) {
-      enter = MethodHandles.insertArguments(enter, 0, (Object) null);
+    this.callSite = new MutableCallSite(idle(type));
+  }
+
+  /** @return the idle target of a trap of this type, shared by all of them */
+  static MethodHandle idle(MethodType type) {
+    MethodHandle idle = IDLE.get(type);
+    if (idle == null) {
+      idle = MethodHandles.dropArguments(MethodHandles.constant(Object.class, null), 0,
+          type.parameterList());
+      MethodHandle raced = IDLE.putIfAbsent(type, idle);
+      if (raced != null) {
+        idle = raced;
+      }
     }
-    int arguments = type.parameterCount() - (method.isStatic() ? 0 : 1);
-    this.enter = enter.asCollector(Object[].class, arguments).asType(type);
-    this.callSite = new MutableCallSite(idle);
+    return idle;
   }
 
   WovenMethod method() {
@@ -66,22 +85,27 @@ final class MethodSite {
     return callSite;
   }
 
-  /** Called with the registry's lock held. */
-  void add(Interception interception) {
+  synchronized void add(Interception interception) {
     Interception[] current = interceptions;
+    if (Arrays.asList(current).contains(interception)) {
+      return;
+    }
     Interception[] next = Arrays.copyOf(current, current.length + 1);
     int i = next.length - 1;
-    while (i > 0 && next[i - 1].order() > interception.order()) {
+    while (i > 0 && next[i - 1].order > interception.order) {
       next[i] = next[i - 1];
       i--;
     }
     next[i] = interception;
     interceptions = next;
-    retarget(next);
+    if (!armed) {
+      armed = true;
+      callSite.setTarget(armedTarget());
+      MutableCallSite.syncAll(new MutableCallSite[] {callSite});
+    }
   }
 
-  /** Called with the registry's lock held. */
-  void remove(Interception interception) {
+  synchronized void remove(Interception interception) {
     Interception[] current = interceptions;
     int index = Arrays.asList(current).indexOf(interception);
     if (index < 0) {
@@ -91,61 +115,121 @@ final class MethodSite {
     System.arraycopy(current, 0, next, 0, index);
     System.arraycopy(current, index + 1, next, index, next.length - index);
     interceptions = next.length == 0 ? NONE : next;
-    retarget(next);
   }
 
-  private void retarget(Interception[] applying) {
-    callSite.setTarget(targetFor(applying));
-    MutableCallSite.syncAll(new MutableCallSite[] {callSite});
+  private synchronized void disarmIfUnused() {
+    if (armed && interceptions.length == 0) {
+      armed = false;
+      callSite.setTarget(idle(type));
+    }
   }
 
-  private MethodHandle targetFor(Interception[] applying) {
-    Set<Thread> threads = new LinkedHashSet<Thread>();
-    for (Interception interception : applying) {
-      if (interception.thread() == null) {
-        return enter;
+  /** Lock held. */
+  private MethodHandle armedTarget() {
+    if (armedTarget == null) {
+      MethodHandle enter = ENTER.bindTo(this);
+      if (method.isStatic()) {
+        enter = MethodHandles.insertArguments(enter, 0, (Object) null);
       }
-      threads.add(interception.thread());
+      int arguments = type.parameterCount() - (method.isStatic() ? 0 : 1);
+      enter = enter.asCollector(Object[].class, arguments).asType(type);
+      MethodHandle isTaken =
+          MethodHandles.dropArguments(IS_TAKEN.bindTo(this), 0, type.parameterList());
+      armedTarget = MethodHandles.guardWithTest(isTaken, enter, idle(type));
     }
-    MethodHandle target = idle;
-    for (Thread thread : threads) {
-      MethodHandle isThread = MethodHandles.dropArguments(
-          MethodHandles.insertArguments(IS_CURRENT_THREAD, 0, thread), 0, type.parameterList());
-      target = MethodHandles.guardWithTest(isThread, enter, target);
-    }
-    return target;
+    return armedTarget;
   }
 
-  private static boolean isCurrentThread(Thread expected) {
-    return Thread.currentThread() == expected;
+  /**
+   * The guard of the armed target, on every call: does an interception take calls of this thread?
+   * Reads no thread-local unless an opened scope has to be checked.
+   */
+  boolean isTaken() {
+    Interception[] current = interceptions;
+    if (current.length == 0) {
+      disarmIfUnused();
+      return false;
+    }
+    Thread thread = Thread.currentThread();
+    ThreadState state = null;
+    for (Interception interception : current) {
+      if (interception.state == Interception.ACTIVE) {
+        ScopeImpl scope = interception.scope;
+        if (scope.kind == ScopeImpl.OPENED) {
+          if (state == null) {
+            state = ThreadState.current();
+          }
+          if (state.isIn(scope)) {
+            return true;
+          }
+        } else if (scope.kind == ScopeImpl.GLOBAL || scope.thread == thread) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** @return the call's state, or null if no interceptor takes this call */
   Object enter(Object receiver, Object[] arguments) {
     ThreadState state = ThreadState.current();
-    if (state.isDispatching()) {
+    if (state.hooks > 0) {
       return null;
     }
-    Interception[] current = interceptions;
-    Thread thread = Thread.currentThread();
-    int covering = 0;
-    for (Interception interception : current) {
-      if (interception.covers(thread)) {
-        covering++;
-      }
-    }
-    if (covering == 0) {
+    if (state.bypass == this) {
+      state.bypass = null;
       return null;
     }
-    Interception[] chain = new Interception[covering];
-    int i = 0;
-    for (Interception interception : current) {
-      if (interception.covers(thread)) {
-        chain[i++] = interception;
-      }
+    Interception[] chain = takers(state);
+    if (chain == null) {
+      return null;
     }
-    Invocation invocation = new Invocation(method, receiver, arguments, chain, state);
+    Invocation invocation = new Invocation(this, receiver, arguments, chain, state);
     invocation.start();
     return invocation;
+  }
+
+  private Interception[] takers(ThreadState state) {
+    Interception[] current = interceptions;
+    Thread thread = Thread.currentThread();
+    List<Interception> takers = null;
+    for (Interception interception : current) {
+      if (interception.takes(thread, state)) {
+        if (takers == null) {
+          takers = new ArrayList<Interception>(current.length);
+        }
+        takers.add(interception);
+      }
+    }
+    return takers == null ? null : takers.toArray(NONE);
+  }
+
+  /**
+   * @return the method's body as {@code (Object receiver, Object[] arguments)Object}, called
+   *     without virtual dispatch, as the woven class itself would call it
+   */
+  synchronized MethodHandle body() throws ReflectiveOperationException {
+    if (body == null) {
+      MethodHandles.Lookup lookup = owner.lookup();
+      Class<?> declaring = method.declaringClass();
+      MethodType methodType = method.type();
+      MethodHandle handle;
+      if (method.isStatic()) {
+        handle = lookup.findStatic(declaring, method.name(), methodType);
+      } else {
+        handle = lookup.findSpecial(declaring, method.name(), methodType, declaring);
+      }
+      handle = handle.asSpreader(Object[].class, methodType.parameterCount());
+      if (method.isStatic()) {
+        handle = MethodHandles.dropArguments(handle, 0, Object.class);
+      }
+      body = handle.asType(MethodType.methodType(Object.class, Object.class, Object[].class));
+    }
+    return body;
+  }
+
+  @Override
+  public String toString() {
+    return "trap of " + method;
   }
 }

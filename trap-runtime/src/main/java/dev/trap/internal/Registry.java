@@ -2,89 +2,154 @@ package dev.trap.internal;
 
 import dev.trap.Interceptor;
 import dev.trap.Registration;
+import dev.trap.Target;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Knows every linked trap and every active interceptor, and arms exactly the traps that some
- * interceptor applies to. Changes are rare (a test adds or removes an interceptor) and take a
- * lock; calls never do.
+ * Knows every linked trap and every added interceptor, and arms exactly the traps that some
+ * interceptor applies to.
+ *
+ * <p>Traps are indexed by class ({@link ClassTraps}, held by the class itself through a
+ * {@link ClassValue}: as long as the class is loaded and no longer), then by method. An
+ * interceptor that targets one method or one class is found and placed through that index, with
+ * the lock of that class alone. Only interceptors that target {@linkplain Target#any() any}
+ * method are asked of every linked trap, under the one global lock.
  */
 public final class Registry {
 
+  private static final Interception[] NONE = new Interception[0];
+
+  private static final ClassValue<ClassTraps> CLASSES = new ClassValue<ClassTraps>() {
+    @Override
+    protected ClassTraps computeValue(Class<?> type) {
+      ClassTraps traps = new ClassTraps(type);
+      remember(traps);
+      return traps;
+    }
+  };
+
+  private static final AtomicLong ORDER = new AtomicLong();
   private static final Object LOCK = new Object();
-  /**
-   * Weak: a linked trap is kept alive by its class (through the call site), and must not keep
-   * the class and its loader alive in turn.
-   */
-  private static final List<WeakReference<MethodSite>> SITES =
-      new ArrayList<WeakReference<MethodSite>>();
-  private static final List<Interception> ACTIVE = new ArrayList<Interception>();
-  private static long nextOrder;
+  /** Interceptors of target any, which every newly linked trap asks. Written under LOCK. */
+  private static volatile Interception[] anyTarget = NONE;
+  /** Every class that linked a trap or was targeted, weakly. Guarded by LOCK. */
+  private static final Set<WeakReference<ClassTraps>> ALL = new HashSet<WeakReference<ClassTraps>>();
+  private static final ReferenceQueue<ClassTraps> UNLOADED = new ReferenceQueue<ClassTraps>();
 
   private Registry() {
   }
 
-  static MethodSite link(WovenMethod method, MethodType type) {
-    synchronized (LOCK) {
-      MethodSite site = new MethodSite(method, type);
-      for (Interception interception : ACTIVE) {
-        if (interception.appliesTo(method)) {
-          site.add(interception);
-        }
-      }
-      SITES.add(new WeakReference<MethodSite>(site));
-      return site;
-    }
+  /** Links the trap of one method, or returns the one linked before. */
+  static MethodSite link(MethodHandles.Lookup lookup, MethodType type, String name,
+      String descriptor, int access, String sourceFile, int line, String parameterNames) {
+    return CLASSES.get(lookup.lookupClass()).link(lookup, type, name, descriptor, access,
+        sourceFile, line, parameterNames);
+  }
+
+  /** @return the interceptors of target any; read by each newly linked trap */
+  static Interception[] anyTarget() {
+    return anyTarget;
   }
 
   /**
-   * Adds an interceptor.
+   * Adds an interceptor to a scope: all or nothing.
    *
-   * @param interceptor the interceptor
-   * @param thread the only thread whose calls it sees, or null for all threads
-   * @return its registration
+   * @throws IllegalStateException if the scope is closed or {@code appliesTo} throws
    */
-  public static Registration add(Interceptor interceptor, Thread thread) {
+  static Registration add(ScopeImpl scope, Interceptor interceptor) {
     if (interceptor == null) {
       throw new NullPointerException("interceptor");
     }
-    synchronized (LOCK) {
-      Interception interception = new Interception(interceptor, thread, nextOrder++);
-      for (MethodSite site : liveSites()) {
-        if (interception.appliesTo(site.method())) {
-          site.add(interception);
-        }
+    Target target = interceptor.target();
+    if (target == null) {
+      throw new NullPointerException("Interceptor " + interceptor + " returned no target();"
+          + " return Target.any() for every method");
+    }
+    Interception interception =
+        new Interception(interceptor, scope, target, ORDER.incrementAndGet());
+    scope.register(interception);
+    try {
+      if (target.isAny()) {
+        addToEveryTrap(interception);
+      } else {
+        CLASSES.get(target.type()).add(interception);
       }
-      ACTIVE.add(interception);
-      return interception;
+    } catch (RuntimeException e) {
+      interception.close();
+      throw e;
+    }
+    if (!interception.activate()) {
+      // Its scope was closed while it was being added, and may have missed traps armed since.
+      remove(interception);
+    }
+    return interception;
+  }
+
+  private static void addToEveryTrap(Interception interception) {
+    List<ClassTraps> classes;
+    synchronized (LOCK) {
+      Interception[] next = Arrays.copyOf(anyTarget, anyTarget.length + 1);
+      next[next.length - 1] = interception;
+      anyTarget = next;
+      classes = liveClasses();
+    }
+    for (ClassTraps traps : classes) {
+      traps.addToEveryTrap(interception);
     }
   }
 
-  /** @return the traps whose classes are still loaded, dropping the others; lock held */
-  private static List<MethodSite> liveSites() {
-    List<MethodSite> live = new ArrayList<MethodSite>(SITES.size());
-    for (Iterator<WeakReference<MethodSite>> i = SITES.iterator(); i.hasNext(); ) {
-      MethodSite site = i.next().get();
-      if (site == null) {
-        i.remove();
-      } else {
-        live.add(site);
+  static void remove(Interception interception) {
+    if (!interception.target.isAny()) {
+      CLASSES.get(interception.target.type()).remove(interception);
+      return;
+    }
+    List<ClassTraps> classes;
+    synchronized (LOCK) {
+      List<Interception> rest = new ArrayList<Interception>(Arrays.asList(anyTarget));
+      if (!rest.remove(interception)) {
+        return;
+      }
+      anyTarget = rest.isEmpty() ? NONE : rest.toArray(NONE);
+      classes = liveClasses();
+    }
+    for (ClassTraps traps : classes) {
+      traps.removeFromEveryTrap(interception);
+    }
+  }
+
+  private static void remember(ClassTraps traps) {
+    synchronized (LOCK) {
+      expungeUnloaded();
+      ALL.add(new WeakReference<ClassTraps>(traps, UNLOADED));
+    }
+  }
+
+  /** Lock held. */
+  private static List<ClassTraps> liveClasses() {
+    expungeUnloaded();
+    List<ClassTraps> live = new ArrayList<ClassTraps>(ALL.size());
+    for (WeakReference<ClassTraps> reference : ALL) {
+      ClassTraps traps = reference.get();
+      if (traps != null) {
+        live.add(traps);
       }
     }
     return live;
   }
 
-  static void remove(Interception interception) {
-    synchronized (LOCK) {
-      if (ACTIVE.remove(interception)) {
-        for (MethodSite site : liveSites()) {
-          site.remove(interception);
-        }
-      }
+  /** Lock held. */
+  private static void expungeUnloaded() {
+    for (Object gone = UNLOADED.poll(); gone != null; gone = UNLOADED.poll()) {
+      ALL.remove(gone);
     }
   }
 }

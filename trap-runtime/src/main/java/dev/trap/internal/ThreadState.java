@@ -1,31 +1,60 @@
 package dev.trap.internal;
 
-/** Per-thread state of the dispatcher: whether interceptors are running on this thread. */
+/**
+ * What the runtime keeps per thread: the opened scope it runs in, whether interceptor hooks run on
+ * it, and the trapped call in progress. Inherited, so that a thread started within a scope runs
+ * in that scope too; nothing else is inherited.
+ */
 final class ThreadState {
 
-  private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<ThreadState>() {
-    @Override
-    protected ThreadState initialValue() {
-      return new ThreadState();
-    }
-  };
+  private static final InheritableThreadLocal<ThreadState> CURRENT =
+      new InheritableThreadLocal<ThreadState>() {
+        @Override
+        protected ThreadState initialValue() {
+          return new ThreadState(null);
+        }
 
-  private int dispatching;
+        @Override
+        protected ThreadState childValue(ThreadState parent) {
+          return new ThreadState(parent.scope);
+        }
+      };
+
+  /** The innermost opened scope this thread runs in, or null; closed ones are skipped on use. */
+  ScopeImpl scope;
+  /** This thread's own scope, made on first use. */
+  ScopeImpl threadScope;
+  /** How deep this thread is in interceptor hooks: while above 0, its calls are not trapped. */
+  int hooks;
+  /** The trap whose next call runs its body without interceptors: set by {@code proceed}. */
+  MethodSite bypass;
+  /** The innermost trapped call in progress on this thread, or null. */
+  Invocation call;
+
+  private ThreadState(ScopeImpl scope) {
+    this.scope = scope;
+  }
 
   static ThreadState current() {
     return CURRENT.get();
   }
 
-  /** @return true while an interceptor hook runs on this thread: its calls are not trapped */
-  boolean isDispatching() {
-    return dispatching > 0;
+  /** @return true if this thread runs in {@code opened} or in a scope opened within it */
+  boolean isIn(ScopeImpl opened) {
+    for (ScopeImpl s = scope; s != null; s = s.parent) {
+      if (s == opened) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  void enterHooks() {
-    dispatching++;
-  }
-
-  void exitHooks() {
-    dispatching--;
+  /** @return the innermost open scope this thread runs in, or null */
+  ScopeImpl openScope() {
+    ScopeImpl s = scope;
+    while (s != null && !s.isOpen()) {
+      s = s.parent;
+    }
+    return s;
   }
 }

@@ -1,6 +1,7 @@
 package dev.trap.internal;
 
 import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
@@ -38,9 +39,16 @@ public final class Trampoline {
   public static CallSite bootstrap(MethodHandles.Lookup lookup, String indyName, MethodType type,
       String name, String descriptor, int access, String sourceFile, int line,
       String parameterNames) {
-    WovenMethod method = new WovenMethod(lookup.lookupClass(), name, descriptor, access,
-        sourceFile, line, parameterNames);
-    return Registry.link(method, type).callSite();
+    try {
+      return Registry.link(lookup, type, name, descriptor, access, sourceFile, line,
+          parameterNames).callSite();
+    } catch (RuntimeException e) {
+      // The JVM would remember the failure and fail every later call of the method with it.
+      Reports.warn("Trap could not link the trap of " + lookup.lookupClass().getName() + "."
+          + name + descriptor + ": calls of it run as if it were not woven, and no interceptor"
+          + " sees them. This is a bug of Trap; please report it with this stack trace.", e);
+      return new ConstantCallSite(MethodSite.idle(type));
+    }
   }
 
   /**

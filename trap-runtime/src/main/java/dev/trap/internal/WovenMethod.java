@@ -8,8 +8,19 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** The {@link MethodInfo} of a woven method, made from the constants its trap was linked with. */
+/**
+ * The {@link MethodInfo} of a woven method, made from the constants its trap was linked with.
+ * Linking stores them as they are; the parameter names and types are worked out on first use.
+ * One per method and class loader ({@link ClassTraps}).
+ */
 final class WovenMethod implements MethodInfo {
+
+  /**
+   * The flags reflection reports for methods and constructors (HotSpot's
+   * {@code JVM_RECOGNIZED_METHOD_MODIFIERS}): the class file's, without ASM's pseudo-flags such as
+   * {@code ACC_DEPRECATED} (0x20000), which classes woven by Trap 0.1 pass on.
+   */
+  static final int METHOD_MODIFIERS = 0x1DFF;
 
   private final Class<?> declaringClass;
   private final String name;
@@ -17,8 +28,8 @@ final class WovenMethod implements MethodInfo {
   private final int modifiers;
   private final String sourceFile;
   private final int line;
-  private final List<String> parameterNames;
-  private final boolean hasParameterNames;
+  private final String joinedParameterNames;
+  private volatile List<String> parameterNames;
   private volatile MethodType type;
 
   WovenMethod(Class<?> declaringClass, String name, String descriptor, int modifiers,
@@ -26,14 +37,10 @@ final class WovenMethod implements MethodInfo {
     this.declaringClass = declaringClass;
     this.name = name;
     this.descriptor = descriptor;
-    this.modifiers = modifiers;
+    this.modifiers = modifiers & METHOD_MODIFIERS;
     this.sourceFile = sourceFile.isEmpty() ? null : sourceFile;
     this.line = line;
-    int count = DescriptorParameters.count(descriptor);
-    this.hasParameterNames = !joinedParameterNames.isEmpty() || count == 0;
-    this.parameterNames = Collections.unmodifiableList(
-        joinedParameterNames.isEmpty() ? placeholderNames(count)
-            : Arrays.asList(joinedParameterNames.split(",", -1)));
+    this.joinedParameterNames = joinedParameterNames;
   }
 
   private static List<String> placeholderNames(int count) {
@@ -76,17 +83,24 @@ final class WovenMethod implements MethodInfo {
 
   @Override
   public int parameterCount() {
-    return parameterNames.size();
+    return parameterNames().size();
   }
 
   @Override
   public List<String> parameterNames() {
-    return parameterNames;
+    List<String> names = parameterNames;
+    if (names == null) {
+      names = Collections.unmodifiableList(joinedParameterNames.isEmpty()
+          ? placeholderNames(DescriptorParameters.count(descriptor))
+          : Arrays.asList(joinedParameterNames.split(",", -1)));
+      parameterNames = names;
+    }
+    return names;
   }
 
   @Override
   public boolean hasParameterNames() {
-    return hasParameterNames;
+    return !joinedParameterNames.isEmpty() || descriptor.startsWith("()");
   }
 
   @Override

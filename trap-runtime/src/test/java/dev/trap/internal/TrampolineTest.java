@@ -11,6 +11,7 @@ import dev.trap.Call;
 import dev.trap.Interceptor;
 import dev.trap.MethodInfo;
 import dev.trap.Registration;
+import dev.trap.Target;
 import dev.trap.Trap;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
@@ -29,7 +30,18 @@ import org.junit.jupiter.api.Test;
  */
 class TrampolineTest {
 
-  /** A stand-in for a woven method {@code static long price(int count, String item)}. */
+  /**
+   * The body of the woven method {@code price} stands for, which {@code proceed} runs. Its trap
+   * is linked below, by hand, as it is not woven.
+   */
+  static long price(int count, String item) {
+    if (item == null) {
+      throw new IllegalArgumentException("no item");
+    }
+    return count * 10L + item.length();
+  }
+
+  /** The trap of {@code static long price(int count, String item)}, as if it were woven. */
   private final MethodHandle trap = link("price", "(ILjava/lang/String;)J",
       Modifier.PUBLIC | Modifier.STATIC, MethodType.methodType(Object.class, int.class,
           Object.class), "count,item");
@@ -208,11 +220,112 @@ class TrampolineTest {
   }
 
   @Test
+  void proceed_should_run_the_body_with_the_arguments_as_they_are_or_others() throws Throwable {
+    List<Object> seen = new ArrayList<>();
+    try (Registration registration = Trap.addThreadInterceptor(onPrice(new Interceptor() {
+      @Override
+      public Object pre(Call call) throws Throwable {
+        seen.add(call.proceed());
+        call.setArgument(0, 5);
+        seen.add(call.proceed());
+        seen.add(call.proceed(1, "pear"));
+        try {
+          call.proceed(1, null);
+        } catch (IllegalArgumentException e) {
+          seen.add(e.getMessage());
+        }
+        call.returnWith((Long) call.proceed() * 2);
+        return null;
+      }
+    }))) {
+      Object call = trap.invoke(3, "apple");
+
+      assertTrue(Trampoline.isDone(call));
+      assertEquals(110L, Trampoline.outcome(call));
+    }
+    assertEquals(Arrays.asList(35L, 55L, 14L, "no item"), seen);
+  }
+
+  @Test
+  void proceed_should_refuse_what_does_not_fit_and_run_only_from_pre() throws Throwable {
+    List<String> errors = new ArrayList<>();
+    try (Registration registration = Trap.addThreadInterceptor(onPrice(new Interceptor() {
+      @Override
+      public Object pre(Call call) throws Throwable {
+        try {
+          call.proceed(1);
+        } catch (IllegalArgumentException e) {
+          errors.add(e.getMessage());
+        }
+        try {
+          call.proceed(1, 2);
+        } catch (IllegalArgumentException e) {
+          errors.add(e.getMessage());
+        }
+        return null;
+      }
+
+      @Override
+      public void post(Call call, Object state) throws Throwable {
+        try {
+          call.proceed();
+        } catch (IllegalStateException e) {
+          errors.add(e.getMessage());
+        }
+      }
+    }))) {
+      Trampoline.exit(0L, trap.invoke(3, "apple"));
+    }
+    String price = "dev.trap.internal.TrampolineTest.price(int, java.lang.String)"
+        + " (TrampolineTest.java:42)";
+    assertEquals(Arrays.asList(
+        "proceed of " + price + " takes 2 argument(s), one per parameter, not 1",
+        "Cannot pass a java.lang.Integer (2) as argument 1 (item) of " + price
+            + ", which takes java.lang.String",
+        "proceed of " + price + " can only run from pre, before the body runs; in post the body"
+            + " has run already"), errors);
+  }
+
+  @Test
+  void hooks_should_not_be_trapped_but_code_run_as_the_caller_should() throws Throwable {
+    List<String> seen = new ArrayList<>();
+    try (Registration registration = Trap.addThreadInterceptor(onPrice(new Interceptor() {
+      @Override
+      public Object pre(Call call) throws Throwable {
+        if (!call.argument(1).equals("outer")) {
+          seen.add("pre " + call.argument(1));
+          return null;
+        }
+        seen.add("from the hook: " + trap.invoke(1, "hook"));
+        Object nested = call.callAsCaller(() -> {
+          try {
+            return trap.invoke(1, "as caller");
+          } catch (Throwable e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        seen.add("as the caller: " + (nested != null));
+        Trampoline.exit(0L, nested);
+        return null;
+      }
+    }))) {
+      Trampoline.exit(0L, trap.invoke(1, "outer"));
+    }
+    assertEquals(Arrays.asList("from the hook: null", "pre as caller", "as the caller: true"),
+        seen);
+  }
+
+  @Test
   void interceptor_failing_in_appliesTo_should_fail_adding_it_with_a_clear_message()
       throws Throwable {
     trap.invoke(1, "link it first");
     IllegalStateException thrown = assertThrows(IllegalStateException.class,
         () -> Trap.addThreadInterceptor(new Interceptor() {
+          @Override
+          public Target target() {
+            return Target.type(TrampolineTest.class);
+          }
+
           @Override
           public boolean appliesTo(MethodInfo method) {
             throw new UnsupportedOperationException("boom");
@@ -224,8 +337,9 @@ class TrampolineTest {
           }
         }));
 
-    assertTrue(thrown.getMessage().startsWith("Interceptor Broken failed in appliesTo("),
-        thrown.getMessage());
-    assertTrue(thrown.getMessage().endsWith("); appliesTo must not throw"), thrown.getMessage());
+    assertEquals("Interceptor Broken threw from appliesTo(dev.trap.internal.TrampolineTest.price(int,"
+        + " java.lang.String) (TrampolineTest.java:42)), so it was not added. appliesTo must not"
+        + " throw: make it return false for the methods it cannot judge.", thrown.getMessage());
+    assertEquals("boom", thrown.getCause().getMessage());
   }
 }

@@ -2,6 +2,12 @@ package dev.trap.weaver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.trap.Call;
+import dev.trap.Interceptor;
+import dev.trap.MethodInfo;
+import dev.trap.Registration;
+import dev.trap.Target;
+import dev.trap.Trap;
 import dev.trap.weaver.testing.WovenClasses;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +19,8 @@ import java.io.ObjectStreamClass;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -54,6 +62,32 @@ class ReflectiveShapeTest {
 
   private static TreeSet<String> sorted(java.util.stream.Stream<String> members) {
     return members.collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void method_info_should_report_the_modifiers_reflection_reports() throws Exception {
+    Class<?> shop = woven.load("samples.Shop");
+    Method legacy = shop.getMethod("legacy", int[].class);
+    List<MethodInfo> seen = new ArrayList<>();
+    try (Registration registration = Trap.addThreadInterceptor(new Interceptor() {
+      @Override
+      public Target target() {
+        return Target.of(legacy);
+      }
+
+      @Override
+      public Object pre(Call call) {
+        seen.add(call.method());
+        return null;
+      }
+    })) {
+      legacy.invoke(null, (Object) new int[0]);
+    }
+
+    // Deprecated, synchronized and varargs: ASM's ACC_DEPRECATED (0x20000) must not show.
+    assertEquals(legacy.getModifiers(), seen.get(0).modifiers());
+    assertEquals(Modifier.PUBLIC | Modifier.STATIC | Modifier.SYNCHRONIZED | 0x80,
+        seen.get(0).modifiers());
   }
 
   @Test

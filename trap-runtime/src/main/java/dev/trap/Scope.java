@@ -1,0 +1,115 @@
+package dev.trap;
+
+import dev.trap.internal.Scopes;
+import java.util.concurrent.Callable;
+
+/**
+ * Where an interceptor sees calls: on which threads, and for how long. Every interceptor is added
+ * to a scope, and sees only the calls made within it.
+ *
+ * <p>There are three kinds of scope:
+ * <ul>
+ *   <li>The {@linkplain #global() global} scope holds every call on every thread.
+ *   <li>A {@linkplain #currentThread() thread's} scope holds the calls made on that thread, and no
+ *       other: not on the threads it starts, not in the tasks it hands to a pool. It is what
+ *       {@link Trap#addThreadInterceptor(Interceptor)} adds to.
+ *   <li>An {@linkplain #open(String) opened} scope holds the calls made by the thread that opened
+ *       it until it is closed, by the threads started from within it, and by the tasks
+ *       {@linkplain #wrap(Runnable) wrapped} in it, wherever they run. It is made for a test:
+ *       open it where the test starts, close it where the test ends, and its interceptors see the
+ *       test's work and nothing of the tests that run beside it.
+ * </ul>
+ *
+ * <p>Opened scopes nest: a scope opened within another is its child, and calls in the child are in
+ * the parent too. Closing a scope removes its interceptors and closes its open children.
+ *
+ * <pre>{@code
+ * try (Scope test = Scope.open("checkout test")) {
+ *   test.add(freeShipping);
+ *   executor.submit(test.wrap(() -> checkout.total(cart)));   // the pool's thread sees it too
+ * }
+ * }</pre>
+ *
+ * <p>A trap whose method no interceptor applies to does not look at scopes at all: it costs
+ * nothing. A trap whose method some interceptor applies to finds the calling thread's scope on
+ * every call, which costs a few nanoseconds.
+ *
+ * <p>Not to be implemented outside Trap.
+ *
+ * @since 0.2.0
+ */
+public interface Scope extends AutoCloseable {
+
+  /** @return the scope of every call on every thread; it cannot be closed */
+  static Scope global() {
+    return Scopes.global();
+  }
+
+  /** @return the scope of the calls on the current thread alone; it cannot be closed */
+  static Scope currentThread() {
+    return Scopes.currentThread();
+  }
+
+  /**
+   * @return the innermost open scope the current thread runs in: one it opened, inherited from
+   *     the thread that started it, or entered through {@link #wrap(Runnable)}; {@code null} if it
+   *     runs in none
+   */
+  static Scope current() {
+    return Scopes.current();
+  }
+
+  /**
+   * Opens a scope, a child of {@link #current()} if there is one, and enters it on the current
+   * thread until it is closed.
+   *
+   * @param name a name for messages, such as the test's
+   * @return the new scope
+   */
+  static Scope open(String name) {
+    return Scopes.open(name);
+  }
+
+  /** @return the name given at {@link #open(String)}, or {@code global} or {@code thread <name>} */
+  String name();
+
+  /** @return the scope this one was opened within, or {@code null} */
+  Scope parent();
+
+  /** @return {@code true} until the scope is closed; always for the global and thread scopes */
+  boolean isOpen();
+
+  /**
+   * Adds an interceptor that sees the calls within this scope. The interceptor's
+   * {@link Interceptor#target() target} and {@link Interceptor#appliesTo(MethodInfo) appliesTo}
+   * choose the methods.
+   *
+   * @param interceptor the interceptor
+   * @return the handle that removes it
+   * @throws IllegalStateException if the scope is closed, or if {@code appliesTo} throws for one
+   *     of the methods it is asked about; the interceptor is not added then
+   */
+  Registration add(Interceptor interceptor);
+
+  /**
+   * @param task a task
+   * @return the task, to run in this scope on whatever thread runs it
+   */
+  Runnable wrap(Runnable task);
+
+  /**
+   * @param task a task
+   * @param <V> what the task returns
+   * @return the task, to run in this scope on whatever thread runs it
+   */
+  <V> Callable<V> wrap(Callable<V> task);
+
+  /**
+   * Closes an opened scope: removes its interceptors, closes the scopes opened within it, and on
+   * the current thread returns to its parent. Closing it again does nothing.
+   *
+   * @throws UnsupportedOperationException for the global scope and thread scopes
+   */
+  @Override
+  void close();
+}

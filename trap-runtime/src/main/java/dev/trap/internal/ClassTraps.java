@@ -1,0 +1,160 @@
+package dev.trap.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The traps of one class, by method, and the interceptors that target the class or one of its
+ * methods, linked or not yet. The class holds it (see {@link Registry}), so its traps live exactly
+ * as long as the class, and a trap found once is found again however much garbage is collected.
+ * One lock per class: linking and patching in different classes never wait for each other.
+ */
+final class ClassTraps {
+
+  private static final Interception[] NONE = new Interception[0];
+
+  private final Class<?> type;
+  /** The woven class's own lookup, from its first link: what {@code proceed} calls bodies with. */
+  private MethodHandles.Lookup lookup;
+  private final Map<String, MethodSite> sites = new HashMap<String, MethodSite>();
+  /** Interceptors of one method, by {@code name + descriptor}, whether linked or not. */
+  private final Map<String, Interception[]> byMethod = new HashMap<String, Interception[]>();
+  /** Interceptors of every method of the class. */
+  private Interception[] byType = NONE;
+
+  ClassTraps(Class<?> type) {
+    this.type = type;
+  }
+
+  synchronized MethodSite link(MethodHandles.Lookup lookup, MethodType type, String name,
+      String descriptor, int access, String sourceFile, int line, String parameterNames) {
+    String key = name.concat(descriptor);
+    MethodSite site = sites.get(key);
+    if (site != null) {
+      // Threads racing through a first call, or a class redefined by an agent: one trap each.
+      return site;
+    }
+    if (this.lookup == null) {
+      this.lookup = lookup;
+    }
+    WovenMethod method = new WovenMethod(this.type, name, descriptor, access, sourceFile, line,
+        parameterNames);
+    site = new MethodSite(this, method, type);
+    sites.put(key, site);
+    offer(site, byType);
+    offer(site, byMethod.get(key));
+    offer(site, Registry.anyTarget());
+    return site;
+  }
+
+  private static void offer(MethodSite site, Interception[] interceptions) {
+    if (interceptions == null) {
+      return;
+    }
+    for (Interception interception : interceptions) {
+      if (interception.state != Interception.CLOSED
+          && interception.appliesToWhileLinking(site.method())) {
+        site.add(interception);
+      }
+    }
+  }
+
+  synchronized MethodHandles.Lookup lookup() {
+    return lookup;
+  }
+
+  /** Adds an interceptor of this class or one of its methods; all or nothing. */
+  synchronized void add(Interception interception) {
+    String name = interception.target.name();
+    if (name != null) {
+      String key = name.concat(interception.target.descriptor());
+      MethodSite site = sites.get(key);
+      if (site != null && interception.appliesToOrFail(site.method())) {
+        site.add(interception);
+      }
+      byMethod.put(key, with(byMethod.get(key), interception));
+      return;
+    }
+    List<MethodSite> applying = new ArrayList<MethodSite>();
+    for (MethodSite site : sites.values()) {
+      if (interception.appliesToOrFail(site.method())) {
+        applying.add(site);
+      }
+    }
+    for (MethodSite site : applying) {
+      site.add(interception);
+    }
+    byType = with(byType, interception);
+  }
+
+  synchronized void remove(Interception interception) {
+    String name = interception.target.name();
+    if (name != null) {
+      String key = name.concat(interception.target.descriptor());
+      Interception[] rest = without(byMethod.get(key), interception);
+      if (rest == null) {
+        byMethod.remove(key);
+      } else {
+        byMethod.put(key, rest);
+      }
+      MethodSite site = sites.get(key);
+      if (site != null) {
+        site.remove(interception);
+      }
+      return;
+    }
+    Interception[] rest = without(byType, interception);
+    byType = rest == null ? NONE : rest;
+    for (MethodSite site : sites.values()) {
+      site.remove(interception);
+    }
+  }
+
+  /** Adds an interceptor of target any; all or nothing is the caller's business. */
+  synchronized void addToEveryTrap(Interception interception) {
+    List<MethodSite> applying = new ArrayList<MethodSite>();
+    for (MethodSite site : sites.values()) {
+      if (interception.appliesToOrFail(site.method())) {
+        applying.add(site);
+      }
+    }
+    for (MethodSite site : applying) {
+      site.add(interception);
+    }
+  }
+
+  synchronized void removeFromEveryTrap(Interception interception) {
+    for (MethodSite site : sites.values()) {
+      site.remove(interception);
+    }
+  }
+
+  private static Interception[] with(Interception[] interceptions, Interception added) {
+    if (interceptions == null) {
+      return new Interception[] {added};
+    }
+    Interception[] next = Arrays.copyOf(interceptions, interceptions.length + 1);
+    next[interceptions.length] = added;
+    return next;
+  }
+
+  /** @return the rest, or null if none is left */
+  private static Interception[] without(Interception[] interceptions, Interception removed) {
+    if (interceptions == null) {
+      return null;
+    }
+    List<Interception> rest = new ArrayList<Interception>(Arrays.asList(interceptions));
+    rest.remove(removed);
+    return rest.isEmpty() ? null : rest.toArray(NONE);
+  }
+
+  @Override
+  public String toString() {
+    return "traps of " + type.getName();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.trap.internal;
+
+import dev.trap.Interceptor;
+import dev.trap.Registration;
+import dev.trap.Scope;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * The three kinds of {@link Scope} in one class, so that the check an armed trap makes on every
+ * call ({@link #covers}) stays one switch over a field.
+ */
+final class ScopeImpl implements Scope {
+
+  static final int GLOBAL = 0;
+  static final int THREAD = 1;
+  static final int OPENED = 2;
+
+  final int kind;
+  final ScopeImpl parent;
+  /** The thread of a thread scope, else null. */
+  final Thread thread;
+  private final String name;
+  private volatile boolean open = true;
+  /** Opened scopes only: what closing must close. Guarded by this. */
+  private final Set<Interception> registrations;
+  private final Set<ScopeImpl> children;
+
+  private ScopeImpl(int kind, String name, ScopeImpl parent, Thread thread) {
+    this.kind = kind;
+    this.name = name;
+    this.parent = parent;
+    this.thread = thread;
+    this.registrations = kind == OPENED ? new LinkedHashSet<Interception>() : null;
+    this.children = kind == OPENED ? new LinkedHashSet<ScopeImpl>() : null;
+  }
+
+  static ScopeImpl global() {
+    return new ScopeImpl(GLOBAL, "global", null, null);
+  }
+
+  static ScopeImpl ofThread(Thread thread) {
+    return new ScopeImpl(THREAD, "thread " + thread.getName(), null, thread);
+  }
+
+  static ScopeImpl opened(String name, ScopeImpl parent) {
+    if (name == null) {
+      throw new NullPointerException("name");
+    }
+    ScopeImpl scope = new ScopeImpl(OPENED, name, parent, null);
+    if (parent != null) {
+      synchronized (parent) {
+        if (parent.open) {
+          parent.children.add(scope);
+        }
+      }
+    }
+    return scope;
+  }
+
+  /**
+   * @param current the calling thread
+   * @param state its state, or null if not looked up yet
+   * @return true if a call on {@code current} is within this scope
+   */
+  boolean covers(Thread current, ThreadState state) {
+    switch (kind) {
+      case GLOBAL:
+        return true;
+      case THREAD:
+        return thread == current;
+      default:
+        return (state == null ? ThreadState.current() : state).isIn(this);
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Scope parent() {
+    return parent;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public Registration add(Interceptor interceptor) {
+    return Registry.add(this, interceptor);
+  }
+
+  /** Records a registration that closing this scope must close. */
+  void register(Interception interception) {
+    if (kind != OPENED) {
+      return;
+    }
+    synchronized (this) {
+      if (!open) {
+        throw new IllegalStateException("Cannot add " + interception.interceptor() + " to "
+            + this + ": the scope is closed");
+      }
+      registrations.add(interception);
+    }
+  }
+
+  void unregister(Interception interception) {
+    if (kind == OPENED) {
+      synchronized (this) {
+        registrations.remove(interception);
+      }
+    }
+  }
+
+  @Override
+  public Runnable wrap(final Runnable task) {
+    if (task == null) {
+      throw new NullPointerException("task");
+    }
+    checkWrappable();
+    if (kind == GLOBAL) {
+      return task;
+    }
+    return new Runnable() {
+      @Override
+      public void run() {
+        ThreadState state = ThreadState.current();
+        ScopeImpl outer = state.scope;
+        state.scope = ScopeImpl.this;
+        try {
+          task.run();
+        } finally {
+          state.scope = outer;
+        }
+      }
+
+      @Override
+      public String toString() {
+        return task + " in " + ScopeImpl.this;
+      }
+    };
+  }
+
+  @Override
+  public <V> Callable<V> wrap(final Callable<V> task) {
+    if (task == null) {
+      throw new NullPointerException("task");
+    }
+    checkWrappable();
+    if (kind == GLOBAL) {
+      return task;
+    }
+    return new Callable<V>() {
+      @Override
+      public V call() throws Exception {
+        ThreadState state = ThreadState.current();
+        ScopeImpl outer = state.scope;
+        state.scope = ScopeImpl.this;
+        try {
+          return task.call();
+        } finally {
+          state.scope = outer;
+        }
+      }
+
+      @Override
+      public String toString() {
+        return task + " in " + ScopeImpl.this;
+      }
+    };
+  }
+
+  private void checkWrappable() {
+    if (kind == THREAD) {
+      throw new UnsupportedOperationException("The scope of " + this + " holds the calls of that"
+          + " thread alone, and cannot follow a task to another thread. Open a scope"
+          + " (Scope.open) to follow tasks.");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (kind != OPENED) {
+      throw new UnsupportedOperationException("The " + this + " scope cannot be closed; close"
+          + " the registrations of its interceptors instead");
+    }
+    List<Interception> toClose;
+    List<ScopeImpl> childrenToClose;
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      open = false;
+      toClose = new ArrayList<Interception>(registrations);
+      childrenToClose = new ArrayList<ScopeImpl>(children);
+      registrations.clear();
+      children.clear();
+    }
+    if (parent != null) {
+      synchronized (parent) {
+        parent.children.remove(this);
+      }
+    }
+    for (ScopeImpl child : childrenToClose) {
+      child.close();
+    }
+    for (Interception interception : toClose) {
+      interception.close();
+    }
+    ThreadState state = ThreadState.current();
+    if (state.isIn(this)) {
+      state.scope = state.openScope();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind == OPENED ? "scope '" + name + "'" + (open ? "" : " (closed)") : name;
+  }
+}

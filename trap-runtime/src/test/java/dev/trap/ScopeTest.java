@@ -1,0 +1,196 @@
+package dev.trap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trap.testing.LinkedTrap;
+import java.lang.invoke.MethodHandles;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Which calls an interceptor of each kind of scope sees. */
+class ScopeTest {
+
+  /** A pool that exists before any scope is opened, as one made in a static initializer. */
+  private static final ExecutorService POOL = Executors.newSingleThreadExecutor();
+
+  static {
+    try {
+      // Starts the pool's thread now; a lambda would wait for this class's initialization.
+      POOL.submit(new Runnable() {
+        @Override
+        public void run() {
+        }
+      }).get();
+    } catch (Exception e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final LinkedTrap trap = LinkedTrap.link(MethodHandles.lookup(), "scoped");
+
+  @AfterAll
+  static void stopPool() {
+    POOL.shutdown();
+  }
+
+  private Interceptor onTrap() {
+    return onTrap(trap);
+  }
+
+  private static Interceptor onTrap(LinkedTrap trap) {
+    return new Interceptor() {
+      @Override
+      public Target target() {
+        return Target.method(ScopeTest.class, trap.name(), "()V");
+      }
+    };
+  }
+
+  private static boolean onNewThread(LinkedTrap trap) throws InterruptedException {
+    AtomicBoolean taken = new AtomicBoolean();
+    Thread thread = new Thread(() -> taken.set(trap.call()));
+    thread.start();
+    thread.join();
+    return taken.get();
+  }
+
+  private static boolean onPool(LinkedTrap trap) throws Exception {
+    return POOL.submit(trap::call).get();
+  }
+
+  @Test
+  void thread_scope_should_hold_its_thread_alone() throws Exception {
+    try (Registration registration = Scope.currentThread().add(onTrap())) {
+      assertTrue(trap.call());
+      assertFalse(onNewThread(trap), "not the threads it starts");
+      assertFalse(onPool(trap));
+      assertSame(Scope.currentThread(), registration.scope());
+    }
+  }
+
+  @Test
+  void global_scope_should_hold_every_thread() throws Exception {
+    try (Registration registration = Scope.global().add(onTrap())) {
+      assertTrue(trap.call());
+      assertTrue(onNewThread(trap));
+      assertTrue(onPool(trap));
+    }
+  }
+
+  @Test
+  void opened_scope_should_hold_its_thread_the_threads_it_starts_and_the_tasks_it_wraps()
+      throws Exception {
+    try (Scope scope = Scope.open("test")) {
+      scope.add(onTrap());
+
+      assertTrue(trap.call());
+      assertTrue(onNewThread(trap));
+      assertTrue(POOL.submit(scope.wrap(trap::call)).get(), "a wrapped task on an older pool");
+      assertFalse(onPool(trap), "an unwrapped task on a pool thread made before the scope");
+    }
+    assertFalse(trap.call(), "closing the scope removes its interceptors");
+    assertFalse(onNewThread(trap));
+  }
+
+  @Test
+  void opened_scope_should_not_hold_other_threads() throws Exception {
+    Scope[] opened = new Scope[1];
+    Thread other = new Thread(() -> {
+      opened[0] = Scope.open("other test");
+      opened[0].add(onTrap(trap));
+    });
+    other.start();
+    other.join();
+    try {
+      assertFalse(trap.call());
+      assertTrue(POOL.submit(opened[0].wrap(trap::call)).get());
+    } finally {
+      opened[0].close();
+    }
+  }
+
+  @Test
+  void child_scope_should_see_its_parents_interceptors_and_not_the_reverse() throws Exception {
+    LinkedTrap parentTrap = LinkedTrap.link(MethodHandles.lookup(), "parent");
+    LinkedTrap childTrap = LinkedTrap.link(MethodHandles.lookup(), "child");
+    try (Scope parent = Scope.open("parent")) {
+      parent.add(onTrap(parentTrap));
+      Scope child = Scope.open("child");
+      child.add(onTrap(childTrap));
+      assertSame(parent, child.parent());
+      assertSame(child, Scope.current());
+      Runnable inParent = parent.wrap(() -> {
+        assertTrue(parentTrap.call());
+        assertFalse(childTrap.call());
+      });
+
+      assertTrue(parentTrap.call());
+      assertTrue(childTrap.call());
+      POOL.submit(inParent).get();
+
+      child.close();
+      assertSame(parent, Scope.current());
+      assertFalse(childTrap.call());
+      assertTrue(parentTrap.call());
+    }
+    assertNull(Scope.current());
+  }
+
+  @Test
+  void closing_a_scope_should_close_the_scopes_opened_within_it() {
+    Scope parent = Scope.open("parent");
+    Scope child = Scope.open("child");
+    Registration registration = child.add(onTrap());
+
+    parent.close();
+
+    assertFalse(child.isOpen());
+    assertFalse(registration.isActive());
+    assertFalse(trap.call());
+    assertNull(Scope.current());
+    parent.close();
+  }
+
+  @Test
+  void closed_scope_should_refuse_interceptors() {
+    Scope scope = Scope.open("done");
+    scope.close();
+
+    IllegalStateException thrown =
+        assertThrows(IllegalStateException.class, () -> scope.add(new Interceptor() {
+          @Override
+          public String toString() {
+            return "Late";
+          }
+        }));
+
+    assertEquals("Cannot add Late to scope 'done' (closed): the scope is closed",
+        thrown.getMessage());
+  }
+
+  @Test
+  void global_and_thread_scopes_should_refuse_to_close() {
+    assertEquals("The global scope cannot be closed; close the registrations of its interceptors"
+        + " instead", assertThrows(UnsupportedOperationException.class,
+            () -> Scope.global().close()).getMessage());
+    assertThrows(UnsupportedOperationException.class, () -> Scope.currentThread().close());
+  }
+
+  @Test
+  void thread_scope_should_refuse_to_follow_a_task() {
+    UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class,
+        () -> Scope.currentThread().wrap(() -> { }));
+
+    assertTrue(thrown.getMessage().endsWith("holds the calls of that thread alone, and cannot"
+        + " follow a task to another thread. Open a scope (Scope.open) to follow tasks."),
+        thrown.getMessage());
+  }
+}
