@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trap.Call;
+import dev.trap.Interceptor;
+import dev.trap.Registration;
+import dev.trap.Target;
+import dev.trap.Trap;
 import dev.trap.weaver.testing.WovenClasses;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -225,6 +232,89 @@ class WeaverTest {
     small.visitInsn(Opcodes.IRETURN);
     small.visitMaxs(0, 0);
     small.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  @Test
+  void weave_should_leave_methods_of_255_argument_slots_unwoven_with_a_warning()
+      throws Exception {
+    byte[] wide = generateWide();
+
+    WeaveResult result = weaver.weave(wide, "Wide.class");
+
+    assertEquals(List.of("Left samples.Wide.staticOf255(int, ..., int) unwoven: its 255 parameter"
+        + " slots leave no room for the trap, which takes the arguments and one slot more (the"
+        + " JVM's limit is 255). Pass fewer or narrower arguments to weave it",
+        "Left samples.Wide.instanceOf255(int, ..., int) unwoven: its 255 parameter slots leave no"
+        + " room for the trap, which takes the arguments and one slot more (the JVM's limit is"
+        + " 255). Pass fewer or narrower arguments to weave it"), result.warnings());
+    assertEquals(3, result.wovenMethods(), "the two of 254 slots and the constructor");
+    Class<?> loaded = new ClassLoader(getClass().getClassLoader()) {
+      Class<?> define() {
+        return defineClass("samples.Wide", result.bytes(), 0, result.bytes().length);
+      }
+    }.define();
+    Object instance = loaded.getConstructor().newInstance();
+    List<String> seen = new ArrayList<>();
+    try (Registration registration = Trap.addThreadInterceptor(new Interceptor() {
+      @Override
+      public Target target() {
+        return Target.type(loaded);
+      }
+
+      @Override
+      public Object pre(Call call) {
+        seen.add(call.method().name() + " " + call.argumentCount());
+        return null;
+      }
+    })) {
+      for (String name : List.of("staticOf254", "staticOf255", "instanceOf254",
+          "instanceOf255")) {
+        Method method = Arrays.stream(loaded.getMethods())
+            .filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+        Object[] arguments = new Object[method.getParameterCount()];
+        Arrays.fill(arguments, 1);
+        arguments[arguments.length - 1] = 2;
+        assertEquals(3, method.invoke(instance, arguments), name);
+      }
+    }
+    assertEquals(List.of("staticOf254 254", "instanceOf254 253"), seen);
+  }
+
+  /**
+   * A class with static and instance methods of 254 and 255 parameter slots, the receiver
+   * included, each returning the sum of its first and last arguments.
+   */
+  private static byte[] generateWide() {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, "samples/Wide", null, "java/lang/Object", null);
+    MethodVisitor constructor = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null,
+        null);
+    constructor.visitCode();
+    constructor.visitVarInsn(Opcodes.ALOAD, 0);
+    constructor.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V",
+        false);
+    constructor.visitInsn(Opcodes.RETURN);
+    constructor.visitMaxs(0, 0);
+    constructor.visitEnd();
+    for (int slots : new int[] {254, 255}) {
+      for (boolean isStatic : new boolean[] {true, false}) {
+        int parameters = isStatic ? slots : slots - 1;
+        String name = (isStatic ? "staticOf" : "instanceOf") + slots;
+        MethodVisitor method = writer.visitMethod(
+            Opcodes.ACC_PUBLIC | (isStatic ? Opcodes.ACC_STATIC : 0), name,
+            "(" + "I".repeat(parameters) + ")I", null, null);
+        method.visitCode();
+        int first = isStatic ? 0 : 1;
+        method.visitVarInsn(Opcodes.ILOAD, first);
+        method.visitVarInsn(Opcodes.ILOAD, first + parameters - 1);
+        method.visitInsn(Opcodes.IADD);
+        method.visitInsn(Opcodes.IRETURN);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+      }
+    }
     writer.visitEnd();
     return writer.toByteArray();
   }

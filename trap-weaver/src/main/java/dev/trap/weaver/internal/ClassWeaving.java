@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
@@ -113,6 +114,11 @@ public final class ClassWeaving {
       reader.accept(trap, 0);
       try {
         byte[] woven = writer.toByteArray();
+        for (Map.Entry<String, Integer> method : trap.tooWide().entrySet()) {
+          warnings.add("Left " + describe(className, method.getKey()) + " unwoven: its "
+              + method.getValue() + " parameter slots leave no room for the trap, which takes the arguments and one"
+              + " slot more (the JVM's limit is 255). Pass fewer or narrower arguments to weave it");
+        }
         for (String method : trap.untrapped()) {
           warnings.add("Left " + describe(className, method) + " unwoven: its super(...) call"
               + " leaves values on the operand stack, which Trap does not handle");
@@ -210,6 +216,13 @@ public final class ClassWeaving {
         .append(method, 0, parameters).append('(');
     Type[] types = Type.getArgumentTypes(method.substring(parameters));
     for (int i = 0; i < types.length; i++) {
+      if (types.length > 8 && i > 0 && i < types.length - 1) {
+        // A warning about a method of 200 parameters need not list them all.
+        if (i == 1) {
+          text.append(", ...");
+        }
+        continue;
+      }
       text.append(i == 0 ? "" : ", ").append(types[i].getClassName());
     }
     return text.append(')').toString();

@@ -1,7 +1,9 @@
 package dev.trap.weaver.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -21,6 +23,7 @@ final class TrapClassVisitor extends ClassVisitor {
   private final Set<String> leftAlone;
   private final String version;
   private final List<TrapMethodAdapter> adapters = new ArrayList<>();
+  private final Map<String, Integer> tooWide = new LinkedHashMap<>();
   private String owner;
   private String sourceFile;
 
@@ -54,6 +57,11 @@ final class TrapClassVisitor extends ClassVisitor {
       String[] exceptions) {
     MethodVisitor writer = super.visitMethod(access, name, descriptor, signature, exceptions);
     if (!isWoven(access, name) || leftAlone.contains(name + descriptor)) {
+      return writer;
+    }
+    int slots = TrapContract.parameterSlots(access, descriptor);
+    if (slots > TrapContract.MAX_TRAPPED_SLOTS) {
+      tooWide.put(name + descriptor, slots);
       return writer;
     }
     boolean constructor = "<init>".equals(name);
@@ -103,6 +111,14 @@ final class TrapClassVisitor extends ClassVisitor {
       }
     }
     return woven;
+  }
+
+  /**
+   * @return the methods ({@code name + descriptor}) left alone for their many parameters, with
+   *     their parameter slots
+   */
+  Map<String, Integer> tooWide() {
+    return tooWide;
   }
 
   /** @return the methods chosen for a trap that could not take one */

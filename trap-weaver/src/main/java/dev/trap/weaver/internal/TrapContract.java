@@ -57,6 +57,14 @@ public final class TrapContract {
    */
   public static final String MARKER_ATTRIBUTE = "dev.trap.Woven";
 
+  /**
+   * The most parameter slots, the receiver included, of a method that can take a trap. The trap's
+   * {@code invokedynamic} takes the receiver and every argument, and a method handle of that type
+   * needs one slot more for itself, within the JVM's limit of 255 (JVMS 4.3.3; {@code
+   * MethodHandle.invokeExact} fails with "bad parameter count 256" past it).
+   */
+  static final int MAX_TRAPPED_SLOTS = 254;
+
   /** Traps are {@code invokedynamic} instructions, which need class file version 51 (Java 7). */
   public static final int MIN_CLASS_VERSION = Opcodes.V1_7;
 
@@ -64,6 +72,12 @@ public final class TrapContract {
   public static final int MAX_CLASS_VERSION = newestAsmVersion();
 
   private TrapContract() {
+  }
+
+  /** @return the parameter slots of a method, its receiver included */
+  static int parameterSlots(int access, String descriptor) {
+    return (Type.getArgumentsAndReturnSizes(descriptor) >> 2)
+        - ((access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
   }
 
   /** @return {@code exit}'s descriptor for a method returning {@code type} */
