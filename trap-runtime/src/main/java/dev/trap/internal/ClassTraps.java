@@ -22,7 +22,7 @@ final class ClassTraps {
   /** The woven class's own lookup, from its first link: what {@code proceed} calls bodies with. */
   private MethodHandles.Lookup lookup;
   private final Map<String, MethodSite> sites = new HashMap<String, MethodSite>();
-  /** Interceptors of one method, by {@code name + descriptor}, whether linked or not. */
+  /** Interceptors of one method, by {@link MethodMetadata#key}, whether linked or not. */
   private final Map<String, Interception[]> byMethod = new HashMap<String, Interception[]>();
   /** Interceptors of every method of the class. */
   private Interception[] byType = NONE;
@@ -31,9 +31,9 @@ final class ClassTraps {
     this.type = type;
   }
 
-  synchronized MethodSite link(MethodHandles.Lookup lookup, MethodType type, String name,
-      String descriptor, int access, String sourceFile, int line, String parameterNames) {
-    String key = name.concat(descriptor);
+  synchronized MethodSite link(MethodHandles.Lookup lookup, MethodType type,
+      MethodMetadata metadata) {
+    String key = metadata.key;
     MethodSite site = sites.get(key);
     if (site != null) {
       // Threads racing through a first call, or a class redefined by an agent: one trap each.
@@ -42,16 +42,25 @@ final class ClassTraps {
     if (this.lookup == null) {
       this.lookup = lookup;
     }
-    WovenMethod method = new WovenMethod(this.type, name, descriptor, access, sourceFile, line,
-        parameterNames);
-    site = new MethodSite(this, method, type);
+    site = new MethodSite(this, new WovenMethod(this.type, metadata), type);
     sites.put(key, site);
-    offer(site, byType);
-    offer(site, byMethod.get(key));
-    offer(site, Registry.anyTarget());
+    Interception[] ofMethod = byMethod.get(key);
+    Interception[] ofAny = Registry.anyTarget();
+    if (byType.length > 0 || ofMethod != null || ofAny.length > 0) {
+      ThreadState thread = ThreadState.current();
+      thread.hooks++;
+      try {
+        offer(site, byType);
+        offer(site, ofMethod);
+        offer(site, ofAny);
+      } finally {
+        thread.hooks--;
+      }
+    }
     return site;
   }
 
+  /** Hooks raised. */
   private static void offer(MethodSite site, Interception[] interceptions) {
     if (interceptions == null) {
       return;
@@ -68,11 +77,11 @@ final class ClassTraps {
     return lookup;
   }
 
-  /** Adds an interceptor of this class or one of its methods; all or nothing. */
+  /** Adds an interceptor of this class or one of its methods; all or nothing. Hooks raised. */
   synchronized void add(Interception interception) {
     String name = interception.target.name();
     if (name != null) {
-      String key = name.concat(interception.target.descriptor());
+      String key = MethodMetadata.key(name, interception.target.descriptor());
       MethodSite site = sites.get(key);
       if (site != null && interception.appliesToOrFail(site.method())) {
         site.add(interception);
@@ -95,7 +104,7 @@ final class ClassTraps {
   synchronized void remove(Interception interception) {
     String name = interception.target.name();
     if (name != null) {
-      String key = name.concat(interception.target.descriptor());
+      String key = MethodMetadata.key(name, interception.target.descriptor());
       Interception[] rest = without(byMethod.get(key), interception);
       if (rest == null) {
         byMethod.remove(key);
@@ -111,11 +120,15 @@ final class ClassTraps {
     Interception[] rest = without(byType, interception);
     byType = rest == null ? NONE : rest;
     for (MethodSite site : sites.values()) {
-      site.remove(interception);
+      if (site.holds(interception)) {
+        site.remove(interception);
+      }
     }
   }
 
-  /** Adds an interceptor of target any; all or nothing is the caller's business. */
+  /**
+   * Adds an interceptor of target any; all or nothing is the caller's business. Hooks raised.
+   */
   synchronized void addToEveryTrap(Interception interception) {
     List<MethodSite> applying = new ArrayList<MethodSite>();
     for (MethodSite site : sites.values()) {
@@ -130,7 +143,9 @@ final class ClassTraps {
 
   synchronized void removeFromEveryTrap(Interception interception) {
     for (MethodSite site : sites.values()) {
-      site.remove(interception);
+      if (site.holds(interception)) {
+        site.remove(interception);
+      }
     }
   }
 

@@ -75,18 +75,12 @@ final class Interception implements Registration {
     }
   }
 
-  /** Calls into woven code from appliesTo are the interceptor's own, and are not trapped. */
+  /**
+   * Calls into woven code from appliesTo are the interceptor's own, and must not be trapped: the
+   * callers ask with {@link ThreadState#hooks} raised, once for all the methods they ask about.
+   */
   private boolean askAppliesTo(MethodInfo method) {
-    if (!target.contains(method)) {
-      return false;
-    }
-    ThreadState thread = ThreadState.current();
-    thread.hooks++;
-    try {
-      return interceptor.appliesTo(method);
-    } finally {
-      thread.hooks--;
-    }
+    return target.contains(method) && interceptor.appliesTo(method);
   }
 
   /** @return true if this interception takes calls made on {@code current} */

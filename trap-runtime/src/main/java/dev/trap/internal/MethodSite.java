@@ -105,6 +105,16 @@ final class MethodSite {
     }
   }
 
+  /** @return true if the interception applies here; without the lock, for scans */
+  boolean holds(Interception interception) {
+    for (Interception held : interceptions) {
+      if (held == interception) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   synchronized void remove(Interception interception) {
     Interception[] current = interceptions;
     int index = Arrays.asList(current).indexOf(interception);

@@ -49,10 +49,8 @@ public final class Registry {
   }
 
   /** Links the trap of one method, or returns the one linked before. */
-  static MethodSite link(MethodHandles.Lookup lookup, MethodType type, String name,
-      String descriptor, int access, String sourceFile, int line, String parameterNames) {
-    return CLASSES.get(lookup.lookupClass()).link(lookup, type, name, descriptor, access,
-        sourceFile, line, parameterNames);
+  static MethodSite link(MethodHandles.Lookup lookup, MethodType type, MethodMetadata metadata) {
+    return CLASSES.get(lookup.lookupClass()).link(lookup, type, metadata);
   }
 
   /** @return the interceptors of target any; read by each newly linked trap */
@@ -77,6 +75,9 @@ public final class Registry {
     Interception interception =
         new Interception(interceptor, scope, target, ORDER.incrementAndGet());
     scope.register(interception);
+    // appliesTo is the interceptor's own code: its calls into woven code are not trapped.
+    ThreadState thread = ThreadState.current();
+    thread.hooks++;
     try {
       if (target.isAny()) {
         addToEveryTrap(interception);
@@ -86,6 +87,8 @@ public final class Registry {
     } catch (RuntimeException e) {
       interception.close();
       throw e;
+    } finally {
+      thread.hooks--;
     }
     if (!interception.activate()) {
       // Its scope was closed while it was being added, and may have missed traps armed since.

@@ -25,30 +25,35 @@ public final class Trampoline {
   /**
    * Links the trap of one woven method. Called by the JVM once per woven method.
    *
+   * <p>It must not throw: the JVM would remember the failure and throw it from every later call
+   * of the method, for the life of the class. What cannot be linked runs untrapped, and is
+   * reported.
+   *
    * @param lookup the woven class's lookup
    * @param indyName unused, always {@code trap}
    * @param type {@code (receiver?, arguments...)Object}, reference types erased to Object
-   * @param name the woven method's name
-   * @param descriptor the woven method's descriptor
-   * @param access the woven method's access flags
-   * @param sourceFile the class's source file, or the empty string
-   * @param line the method's first line, or -1
-   * @param parameterNames the parameter names joined with commas, or the empty string
+   * @param metadata the woven method's name, descriptor, access flags, first line, parameter
+   *     names and source file, in the form {@link MethodMetadata} reads
    * @return the trap's call site
    */
   public static CallSite bootstrap(MethodHandles.Lookup lookup, String indyName, MethodType type,
-      String name, String descriptor, int access, String sourceFile, int line,
-      String parameterNames) {
+      String metadata) {
+    MethodMetadata method;
     try {
-      return Registry.link(lookup, type, name, descriptor, access, sourceFile, line,
-          parameterNames).callSite();
-    } catch (RuntimeException e) {
-      // The JVM would remember the failure and fail every later call of the method with it.
-      Reports.warn("Trap could not link the trap of " + lookup.lookupClass().getName() + "."
-          + name + descriptor + ": calls of it run as if it were not woven, and no interceptor"
-          + " sees them. This is a bug of Trap; please report it with this stack trace.", e);
+      method = new MethodMetadata(metadata);
+    } catch (IllegalArgumentException e) {
+      Reports.warn("Trap cannot link a trap of " + lookup.lookupClass().getName() + ": "
+          + e.getMessage() + " Until then its calls run untrapped.", null);
       return new ConstantCallSite(MethodSite.idle(type));
     }
+    try {
+      return Registry.link(lookup, type, method).callSite();
+    } catch (RuntimeException e) {
+      Reports.warn("Trap could not link the trap of " + lookup.lookupClass().getName() + "."
+          + metadata + ": calls of it run untrapped, and no interceptor sees them. This is a bug"
+          + " of Trap; please report it with this stack trace.", e);
+    }
+    return new ConstantCallSite(MethodSite.idle(type));
   }
 
   /**

@@ -4,14 +4,14 @@ import dev.trap.MethodInfo;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The {@link MethodInfo} of a woven method, made from the constants its trap was linked with.
- * Linking stores them as they are; the parameter names and types are worked out on first use.
- * One per method and class loader ({@link ClassTraps}).
+ * The {@link MethodInfo} of a woven method, made from the metadata its trap was linked with
+ * ({@link MethodMetadata}). Linking reads only what identifies the method; the parameter names,
+ * the source file and the types are worked out on first use. One per method and class loader
+ * ({@link ClassTraps}).
  */
 final class WovenMethod implements MethodInfo {
 
@@ -23,24 +23,19 @@ final class WovenMethod implements MethodInfo {
   static final int METHOD_MODIFIERS = 0x1DFF;
 
   private final Class<?> declaringClass;
+  private final MethodMetadata metadata;
   private final String name;
   private final String descriptor;
   private final int modifiers;
-  private final String sourceFile;
-  private final int line;
-  private final String joinedParameterNames;
   private volatile List<String> parameterNames;
   private volatile MethodType type;
 
-  WovenMethod(Class<?> declaringClass, String name, String descriptor, int modifiers,
-      String sourceFile, int line, String joinedParameterNames) {
+  WovenMethod(Class<?> declaringClass, MethodMetadata metadata) {
     this.declaringClass = declaringClass;
-    this.name = name;
-    this.descriptor = descriptor;
-    this.modifiers = modifiers & METHOD_MODIFIERS;
-    this.sourceFile = sourceFile.isEmpty() ? null : sourceFile;
-    this.line = line;
-    this.joinedParameterNames = joinedParameterNames;
+    this.metadata = metadata;
+    this.name = metadata.name;
+    this.descriptor = metadata.descriptor;
+    this.modifiers = metadata.access & METHOD_MODIFIERS;
   }
 
   private static List<String> placeholderNames(int count) {
@@ -48,7 +43,7 @@ final class WovenMethod implements MethodInfo {
     for (int i = 0; i < count; i++) {
       names.add("arg" + i);
     }
-    return names;
+    return Collections.unmodifiableList(names);
   }
 
   @Override
@@ -90,9 +85,11 @@ final class WovenMethod implements MethodInfo {
   public List<String> parameterNames() {
     List<String> names = parameterNames;
     if (names == null) {
-      names = Collections.unmodifiableList(joinedParameterNames.isEmpty()
-          ? placeholderNames(DescriptorParameters.count(descriptor))
-          : Arrays.asList(joinedParameterNames.split(",", -1)));
+      int count = DescriptorParameters.count(descriptor);
+      names = metadata.parameterNames(count);
+      if (names == null) {
+        names = placeholderNames(count);
+      }
       parameterNames = names;
     }
     return names;
@@ -100,7 +97,7 @@ final class WovenMethod implements MethodInfo {
 
   @Override
   public boolean hasParameterNames() {
-    return !joinedParameterNames.isEmpty() || descriptor.startsWith("()");
+    return metadata.parameterNames(0) != null || descriptor.startsWith("()");
   }
 
   @Override
@@ -115,12 +112,12 @@ final class WovenMethod implements MethodInfo {
 
   @Override
   public String sourceFile() {
-    return sourceFile;
+    return metadata.sourceFile();
   }
 
   @Override
   public int line() {
-    return line;
+    return metadata.line;
   }
 
   /** Resolves the descriptor's types on first use: linking a trap must not load classes. */
@@ -142,6 +139,8 @@ final class WovenMethod implements MethodInfo {
       text.append(i == 0 ? "" : ", ").append(types.get(i));
     }
     text.append(')');
+    String sourceFile = sourceFile();
+    int line = line();
     if (sourceFile != null) {
       text.append(" (").append(sourceFile);
       if (line >= 0) {

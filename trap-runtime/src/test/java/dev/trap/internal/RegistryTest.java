@@ -44,8 +44,8 @@ class RegistryTest {
   }
 
   private static CallSite link(String name, int access) {
-    return Trampoline.bootstrap(MethodHandles.lookup(), "trap", NO_ARGUMENTS, name, "()V", access,
-        "RegistryTest.java", 7, "");
+    return Trampoline.bootstrap(MethodHandles.lookup(), "trap", NO_ARGUMENTS,
+        MethodMetadata.encode(access, 7, name, "()V", null, "RegistryTest.java"));
   }
 
   private static Object call(CallSite site) throws Throwable {
@@ -233,6 +233,27 @@ class RegistryTest {
       link(name, Modifier.PUBLIC | Modifier.STATIC | deprecatedPseudoFlag);
     }
     assertEquals(Modifier.PUBLIC | Modifier.STATIC, seen.get(0).modifiers());
+  }
+
+  @Test
+  void malformed_metadata_should_leave_the_method_untrapped_and_say_why() throws Throwable {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    CallSite site;
+    System.setErr(new PrintStream(captured, true, "UTF-8"));
+    try {
+      site = Trampoline.bootstrap(MethodHandles.lookup(), "trap", NO_ARGUMENTS,
+          "name, descriptor, access");
+    } finally {
+      System.setErr(err);
+    }
+
+    assertNull(call(site));
+    assertEquals("[Trap] WARNING: Trap cannot link a trap of dev.trap.internal.RegistryTest:"
+        + " Malformed trap metadata 'name, descriptor, access': the class was woven by another"
+        + " version of Trap than this runtime. Use the same version of trap-maven-plugin and"
+        + " trap-runtime, and rebuild (mvn clean). Until then its calls run untrapped.",
+        new String(captured.toByteArray(), StandardCharsets.UTF_8).trim());
   }
 
   @Test

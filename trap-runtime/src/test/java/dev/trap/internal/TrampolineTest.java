@@ -48,8 +48,9 @@ class TrampolineTest {
 
   private static MethodHandle link(String name, String descriptor, int access, MethodType type,
       String names) {
-    CallSite site = Trampoline.bootstrap(MethodHandles.lookup(), "trap", type, name, descriptor,
-        access, "TrampolineTest.java", 42, names);
+    CallSite site = Trampoline.bootstrap(MethodHandles.lookup(), "trap", type,
+        MethodMetadata.encode(access, 42, name, descriptor, Arrays.asList(names.split(",")),
+            "TrampolineTest.java"));
     return site.dynamicInvoker();
   }
 

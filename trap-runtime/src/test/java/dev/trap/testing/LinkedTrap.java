@@ -32,8 +32,10 @@ public final class LinkedTrap {
    */
   public static LinkedTrap link(MethodHandles.Lookup lookup, String prefix) {
     String name = prefix + NAMES.incrementAndGet();
+    // The metadata of a static method of no parameters, without line or source file.
+    String metadata = Modifier.STATIC + " -1 " + name + "/()V-";
     return new LinkedTrap(Trampoline.bootstrap(lookup, "trap", MethodType.methodType(Object.class),
-        name, "()V", Modifier.STATIC, "", -1, ""), name);
+        metadata), name);
   }
 
   /** @return the method's name */

@@ -17,15 +17,16 @@ final class ClassFileScanner {
   /** What the scan found for one method. */
   static final class MethodFacts {
     final int line;
-    final String parameterNames;
+    /** The names, or null if the class file has none. */
+    final String[] parameterNames;
 
-    MethodFacts(int line, String parameterNames) {
+    MethodFacts(int line, String[] parameterNames) {
       this.line = line;
       this.parameterNames = parameterNames;
     }
   }
 
-  static final MethodFacts UNKNOWN = new MethodFacts(-1, "");
+  static final MethodFacts UNKNOWN = new MethodFacts(-1, null);
 
   private final ClassReader reader;
   private final byte[] classFile;
@@ -143,8 +144,7 @@ final class ClassFileScanner {
       offset = start + length;
     }
     String[] names = fromMethodParameters != null ? fromMethodParameters : fromLocalVariables;
-    methods.put(new MethodKey(name, descriptor),
-        new MethodFacts(line, names == null ? "" : String.join(",", names)));
+    methods.put(new MethodKey(name, descriptor), new MethodFacts(line, names));
     return offset;
   }
 

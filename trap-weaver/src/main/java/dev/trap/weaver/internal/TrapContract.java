@@ -22,15 +22,16 @@ public final class TrapContract {
   public static final String TRAP_NAME = "trap";
 
   /**
-   * Links the trap: {@code (Lookup, String, MethodType, name, descriptor, access, sourceFile, line,
-   * parameterNames)}. Everything the runtime knows of a method comes from these constants, so a
-   * woven class needs no new member and no class initializer.
+   * Links the trap: {@code (Lookup, String, MethodType, String metadata)}. Everything the runtime
+   * knows of a method comes from that one constant ({@link #metadata}), so a woven class needs no
+   * new member and no class initializer. One constant rather than several: the JVM hands a single
+   * static argument to the bootstrap as it is, and boxes and adapts several in an array, which
+   * made linking a trap cost twice as much.
    */
   public static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, TRAMPOLINE,
       "bootstrap",
       "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-          + "Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;ILjava/lang/String;)"
-          + "Ljava/lang/invoke/CallSite;",
+          + "Ljava/lang/String;)Ljava/lang/invoke/CallSite;",
       false);
 
   static final String IS_DONE = "isDone";
@@ -72,6 +73,32 @@ public final class TrapContract {
   public static final int MAX_CLASS_VERSION = newestAsmVersion();
 
   private TrapContract() {
+  }
+
+  /**
+   * The trap's constant, as the runtime's {@code MethodMetadata} reads it:
+   * {@code access ' ' line ' ' name '/' descriptor names sourceFile}, where {@code names} is
+   * {@code '-'} or {@code '+'} and one {@code name '/'} per parameter. No escapes are needed: JVM
+   * names hold no {@code '/'}, a descriptor ends where its structure does, and the source file
+   * comes last.
+   *
+   * @param parameterNames the names, or null if the class file has none
+   * @param sourceFile the source file, or null
+   */
+  static String metadata(int access, int line, String name, String descriptor,
+      String[] parameterNames, String sourceFile) {
+    StringBuilder text = new StringBuilder(name.length() + descriptor.length() + 32)
+        .append(access & 0xFFFF).append(' ').append(line).append(' ')
+        .append(name).append('/').append(descriptor);
+    if (parameterNames == null) {
+      text.append('-');
+    } else {
+      text.append('+');
+      for (String parameter : parameterNames) {
+        text.append(parameter).append('/');
+      }
+    }
+    return sourceFile == null ? text.toString() : text.append(sourceFile).toString();
   }
 
   /** @return the parameter slots of a method, its receiver included */

@@ -144,8 +144,8 @@ final class TrapMethodAdapter extends MethodVisitor {
     }
     trapDescriptor.append(")Ljava/lang/Object;");
     super.visitInvokeDynamicInsn(TrapContract.TRAP_NAME, trapDescriptor.toString(),
-        TrapContract.BOOTSTRAP, name, descriptor, access, sourceFile == null ? "" : sourceFile,
-        facts.line, facts.parameterNames);
+        TrapContract.BOOTSTRAP, TrapContract.metadata(access, facts.line, name, descriptor,
+            facts.parameterNames, sourceFile));
     super.visitInsn(Opcodes.DUP);
     slot.storeSlot();
     Label body = new Label();

@@ -17,8 +17,8 @@ class TrapMethodAdapterTest {
 
   private static final String BOOTSTRAP = "      // handle kind 0x6 : INVOKESTATIC\n"
       + "      dev/trap/internal/Trampoline.bootstrap(Ljava/lang/invoke/MethodHandles$Lookup;"
-      + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;Ljava/lang/String;I"
-      + "Ljava/lang/String;ILjava/lang/String;)Ljava/lang/invoke/CallSite;\n";
+      + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)"
+      + "Ljava/lang/invoke/CallSite;\n";
 
   @Test
   void static_method_should_get_prologue_exit_and_handler() {
@@ -33,12 +33,7 @@ class TrapMethodAdapterTest {
         + "    INVOKEDYNAMIC trap(II)Ljava/lang/Object; [\n"
         + BOOTSTRAP
         + "      // arguments:\n"
-        + "      \"add\", \n"
-        + "      \"(II)I\", \n"
-        + "      9, \n"
-        + "      \"Calculator.java\", \n"
-        + "      13, \n"
-        + "      \"a,b\"\n"
+        + "      \"9 13 add/(II)I+a/b/Calculator.java\"\n"
         + "    ]\n"
         + "    DUP\n"
         + "    ASTORE 2\n"
