@@ -1,6 +1,7 @@
 package dev.trap.weaver;
 
 import dev.trap.weaver.internal.ClassWeaving;
+import dev.trap.weaver.internal.ModuleReading;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +70,25 @@ public final class Weaver {
    */
   public WeaveResult weave(byte[] classFile, String name) throws WeaveException {
     return new WeaveResult(new ClassWeaving(selector, weaveLambdas, classFile, name).run());
+  }
+
+  /**
+   * Makes a module descriptor ({@code module-info.class}) require Trap's runtime module,
+   * {@code dev.trap}, so that the woven classes of a named module can call it: the JVM lets a
+   * module link only to the modules it reads. Use it when some class of the module is woven.
+   * Nothing else of the descriptor changes; the result carries Trap's marker like a woven class.
+   *
+   * @param moduleDescriptor the {@code module-info.class} bytes; not modified
+   * @param name its name, for messages
+   * @return {@link WeaveResult.Status#WOVEN} with the new descriptor, or
+   *     {@link WeaveResult.Status#LEFT_ALONE} if it requires {@code dev.trap} already
+   * @throws AlreadyWovenException if Trap has woven it before
+   * @throws WeaveException if the bytes are no module descriptor
+   * @since 0.2.0
+   */
+  public WeaveResult weaveModuleDescriptor(byte[] moduleDescriptor, String name)
+      throws WeaveException {
+    return new WeaveResult(new ModuleReading(moduleDescriptor, name).run());
   }
 
   /**

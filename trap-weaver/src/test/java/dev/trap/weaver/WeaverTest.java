@@ -20,8 +20,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.ModuleVisitor;
 import org.objectweb.asm.Opcodes;
 
 class WeaverTest {
@@ -317,6 +320,75 @@ class WeaverTest {
     }
     writer.visitEnd();
     return writer.toByteArray();
+  }
+
+  @Test
+  void weaveModuleDescriptor_should_make_the_module_require_the_runtime_once() throws Exception {
+    byte[] descriptor = moduleDescriptor("com.acme.billing");
+
+    WeaveResult result = weaver.weaveModuleDescriptor(descriptor, "module-info.class");
+
+    assertEquals(WeaveResult.Status.WOVEN, result.status());
+    assertTrue(Weaver.isWoven(result.bytes()));
+    assertEquals(List.of("java.base", "dev.trap"), requires(result.bytes()));
+    AlreadyWovenException again = assertThrows(AlreadyWovenException.class,
+        () -> weaver.weaveModuleDescriptor(result.bytes(), "module-info.class"));
+    assertTrue(again.getMessage().endsWith("made it require dev.trap already. Rebuild it from"
+        + " source (mvn clean)."), again.getMessage());
+    assertEquals(WeaveResult.Status.NOT_SELECTED,
+        weaver.weave(descriptor, "module-info.class").status(), "weave leaves it alone");
+  }
+
+  @Test
+  void weaveModuleDescriptor_should_leave_a_module_that_reads_the_runtime_alone()
+      throws Exception {
+    byte[] descriptor = moduleDescriptor("com.acme.billing", "dev.trap");
+
+    WeaveResult result = weaver.weaveModuleDescriptor(descriptor, "module-info.class");
+
+    assertEquals(WeaveResult.Status.LEFT_ALONE, result.status());
+    assertEquals("the module requires dev.trap already", result.reason());
+    assertSame(descriptor, result.bytes());
+  }
+
+  @Test
+  void weaveModuleDescriptor_should_refuse_a_class() {
+    WeaveException thrown = assertThrows(WeaveException.class,
+        () -> weaver.weaveModuleDescriptor(calculator, "module-info.class"));
+
+    assertTrue(thrown.getMessage().endsWith("cannot open the module of module-info.class to its"
+        + " runtime: it is no module descriptor, but class samples.Calculator."),
+        thrown.getMessage());
+  }
+
+  private static byte[] moduleDescriptor(String name, String... requires) {
+    ClassWriter writer = new ClassWriter(0);
+    writer.visit(Opcodes.V11, Opcodes.ACC_MODULE, "module-info", null, null, null);
+    ModuleVisitor module = writer.visitModule(name, 0, null);
+    module.visitRequire("java.base", Opcodes.ACC_MANDATED, null);
+    for (String required : requires) {
+      module.visitRequire(required, 0, null);
+    }
+    module.visitExport(name.replace('.', '/'), 0);
+    module.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  private static List<String> requires(byte[] descriptor) {
+    List<String> requires = new ArrayList<>();
+    new ClassReader(descriptor).accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public ModuleVisitor visitModule(String name, int access, String version) {
+        return new ModuleVisitor(Opcodes.ASM9) {
+          @Override
+          public void visitRequire(String module, int moduleAccess, String moduleVersion) {
+            requires.add(module);
+          }
+        };
+      }
+    }, 0);
+    return requires;
   }
 
   @Test

@@ -18,6 +18,12 @@ public final class TrapContract {
   /** The one runtime class woven code calls. */
   public static final String TRAMPOLINE = "dev/trap/internal/Trampoline";
 
+  /**
+   * The name of the runtime's module: its jar's {@code Automatic-Module-Name}, which a module
+   * with woven classes must read.
+   */
+  public static final String RUNTIME_MODULE = "dev.trap";
+
   /** The name of the trap's {@code invokedynamic}; the bootstrap ignores it. */
   public static final String TRAP_NAME = "trap";
 
