@@ -115,6 +115,11 @@ final class ClassFile {
     return name.equals("package-info.class") || name.equals("module-info.class");
   }
 
+  /** @return true for the descriptor of the classes' named module, {@code module-info.class} */
+  boolean isModuleDescriptor() {
+    return relativePath.equals("module-info.class");
+  }
+
   @Override
   public String toString() {
     return relativePath;

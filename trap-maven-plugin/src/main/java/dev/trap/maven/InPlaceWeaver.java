@@ -119,8 +119,11 @@ final class InPlaceWeaver {
 
     Map<String, String> stamps = new HashMap<>();
     List<ClassFile> toCheck = new ArrayList<>();
+    ClassFile moduleDescriptor = null;
     for (ClassFile file : files) {
-      if (file.isInfo() || !weaver.selector().selects(file.className())) {
+      if (file.isModuleDescriptor()) {
+        moduleDescriptor = file;
+      } else if (file.isInfo() || !weaver.selector().selects(file.className())) {
         if (kept.contains(file.relativePath())) {
           originals.discard(file.relativePath());
         }
@@ -136,6 +139,10 @@ final class InPlaceWeaver {
     final Set<String> keptNow = kept;
     for (Outcome outcome : map(toCheck, file -> check(file, keptNow.contains(file.relativePath())))) {
       outcome.report(report, stamps);
+    }
+    if (moduleDescriptor != null) {
+      openModule(moduleDescriptor, !stamps.isEmpty(), kept.contains(moduleDescriptor.relativePath()),
+          previous, report, stamps);
     }
     report.unmatchedIncludes(weaver.selector().unmatchedIncludes(
         files.stream().map(ClassFile::className).collect(Collectors.toList())));
@@ -161,6 +168,51 @@ final class InPlaceWeaver {
     }
     Files.deleteIfExists(stateFile(originalsDirectory));
     return restored;
+  }
+
+  /**
+   * A named module whose classes are woven must read Trap's runtime module: its descriptor is
+   * woven (and restored) with them. One whose classes are not gets its own back.
+   */
+  private void openModule(ClassFile file, boolean classesWoven, boolean originalKept,
+      WeaveState previous, WeaveReport report, Map<String, String> stamps) throws IOException {
+    String path = file.relativePath();
+    if (!classesWoven) {
+      if (originalKept) {
+        originals.restore(path, classes);
+      }
+      return;
+    }
+    if (originalKept && file.stamp().equals(previous.stamp(path))) {
+      stamps.put(path, file.stamp());
+      return;
+    }
+    byte[] bytes = Files.readAllBytes(file.path());
+    if (Weaver.isWoven(bytes)) {
+      Outcome outcome = alreadyWoven(file, originalKept);
+      if (outcome.failure != null) {
+        report.failed(outcome.failedName, outcome.failure, null);
+      } else {
+        stamps.put(path, file.stamp());
+      }
+      return;
+    }
+    WeaveResult result;
+    try {
+      result = weaver.weaveModuleDescriptor(bytes, nameOf(file));
+    } catch (WeaveException e) {
+      report.failed(nameOf(file), e.getMessage(), e);
+      return;
+    }
+    if (result.isWoven()) {
+      Set<PosixFilePermission> permissions = AtomicFiles.permissionsOf(file.path());
+      originals.keep(path, bytes, file.lastModified(), permissions);
+      AtomicFiles.write(file.path(), result.bytes(), null, permissions);
+      stamps.put(path, stampOf(file.path()));
+      report.moduleOpened();
+    } else if (originalKept) {
+      originals.discard(path);
+    }
   }
 
   private Outcome check(ClassFile file, boolean originalKept) {

@@ -97,17 +97,32 @@ final class Originals {
   int restoreInto(Path classes) throws IOException {
     int restored = 0;
     for (String relativePath : list()) {
-      Path original = directory.resolve(relativePath);
-      Path classFile = classes.resolve(relativePath);
-      if (isWoven(classFile)) {
-        AtomicFiles.move(original, classFile);
+      if (restore(relativePath, classes)) {
         restored++;
-      } else {
-        Files.delete(original);
       }
     }
     deleteEmptyDirectories();
     return restored;
+  }
+
+  /**
+   * Puts one original back over its woven class file, or drops it if the class file was compiled
+   * again since weaving.
+   *
+   * @param relativePath the class file's path relative to the classes directory
+   * @param classes the classes directory
+   * @return true if the original was put back
+   * @throws IOException if a file cannot be read, moved or deleted
+   */
+  boolean restore(String relativePath, Path classes) throws IOException {
+    Path original = directory.resolve(relativePath);
+    Path classFile = classes.resolve(relativePath);
+    if (isWoven(classFile)) {
+      AtomicFiles.move(original, classFile);
+      return true;
+    }
+    Files.deleteIfExists(original);
+    return false;
   }
 
   private static boolean isWoven(Path classFile) throws IOException {

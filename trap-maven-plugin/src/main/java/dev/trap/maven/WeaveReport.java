@@ -18,6 +18,7 @@ final class WeaveReport {
   private int upToDate;
   private int selected;
   private int restoredFirst;
+  private boolean moduleOpened;
   private final Map<String, Integer> leftAlone = new TreeMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<String> unmatchedIncludes = new ArrayList<>();
@@ -56,6 +57,11 @@ final class WeaveReport {
 
   void unmatchedIncludes(List<String> patterns) {
     unmatchedIncludes.addAll(patterns);
+  }
+
+  /** The classes' module descriptor now requires Trap's runtime module. */
+  void moduleOpened() {
+    moduleOpened = true;
   }
 
   void restoredFirst(int originals) {
@@ -124,6 +130,9 @@ final class WeaveReport {
         separator = ", ";
       }
       line.append(')');
+    }
+    if (moduleOpened) {
+      line.append("; module-info.class requires dev.trap");
     }
     if (!failures.isEmpty()) {
       line.append("; ").append(failures.size()).append(" failed and left unwoven");

@@ -238,6 +238,36 @@ class InPlaceWeaverTest {
   }
 
   @Test
+  void weave_should_makeTheModuleRequireTheRuntime_whenItsClassesAreWoven() throws IOException {
+    Samples.compile(classes(), Samples.INVOICE);
+    Files.write(classes().resolve(Samples.MODULE), Samples.moduleDescriptor());
+
+    WeaveReport report = billing().weave();
+
+    assertTrue(Weaver.isWoven(read(Samples.MODULE)));
+    assertTrue(report.summary().endsWith("; module-info.class requires dev.trap"),
+        report.summary());
+    byte[] woven = read(Samples.MODULE);
+    assertEquals(1, billing().weave().upToDateClasses());
+    assertArrayEquals(woven, read(Samples.MODULE), "up to date, not woven twice");
+    InPlaceWeaver.restore(classes(), originals());
+    assertArrayEquals(Samples.moduleDescriptor(), read(Samples.MODULE));
+  }
+
+  @Test
+  void weave_should_leaveTheModuleAsCompiled_whenNoneOfItsClassesIsWoven() throws IOException {
+    Samples.compile(classes(), Samples.INVOICE);
+    Files.write(classes().resolve(Samples.MODULE), Samples.moduleDescriptor());
+    billing().weave();
+
+    WeaveReport report = weaver(List.of("com.acme.other.**"), List.of()).weave();
+
+    assertArrayEquals(Samples.moduleDescriptor(), read(Samples.MODULE));
+    assertArrayEquals(Samples.bytes(Samples.INVOICE), read(Samples.INVOICE));
+    assertFalse(report.summary().contains("module-info"), report.summary());
+  }
+
+  @Test
   void restore_should_putTheOriginalsBack_andForgetTheState() throws IOException {
     Samples.compile(classes(), Samples.INVOICE, Samples.LINE, Samples.DTO);
     FileTime compiled = FileTime.fromMillis(1_000_000_000_000L);
