@@ -31,10 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link #interceptor} sets what else goes on in the JVM: nothing ({@code none}); a global
  * interceptor for another woven method ({@code globalOnOtherMethod}); a thread interceptor for the
- * benchmarked methods themselves, added by another, live thread ({@code threadOnOtherThread}); a
- * thread interceptor for the benchmarked methods on the benchmark's own thread
- * ({@code threadOnThisMethod}, the slow path: every call goes through the interceptor). The
- * {@code plain*} results are the same code in every scenario; their spread shows the noise.
+ * benchmarked methods themselves, added by another, live thread ({@code threadOnOtherThread}); an
+ * interceptor for them in a scope another thread opened ({@code scopeOnOtherThread}, as a test
+ * running in parallel would patch them); a thread interceptor for the benchmarked methods on the
+ * benchmark's own thread ({@code threadOnThisMethod}, the slow path: every call goes through the
+ * interceptor). The {@code plain*} results are the same code in every scenario; their spread
+ * shows the noise.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CallBenchmark {
 
   /** What interceptor is active while the benchmark runs; see the class comment. */
-  @Param({"none", "globalOnOtherMethod", "threadOnOtherThread", "threadOnThisMethod"})
+  @Param({"none", "globalOnOtherMethod", "threadOnOtherThread", "scopeOnOtherThread",
+      "threadOnThisMethod"})
   public String interceptor;
 
   // Fields, not constants, so the JIT cannot fold the calls away.
@@ -88,7 +91,10 @@ public class CallBenchmark {
         setUpGlobalOnOtherMethod(woven);
         break;
       case "threadOnOtherThread":
-        setUpThreadOnOtherThread(woven);
+        setUpOnOtherThread(woven, false);
+        break;
+      case "scopeOnOtherThread":
+        setUpOnOtherThread(woven, true);
         break;
       case "threadOnThisMethod":
         setUpThreadOnThisMethod(woven);
@@ -108,11 +114,13 @@ public class CallBenchmark {
     check(counting.calls == 1, "the global interceptor saw the benchmarked methods");
   }
 
-  private void setUpThreadOnOtherThread(Subjects woven) throws InterruptedException {
+  private void setUpOnOtherThread(Subjects woven, boolean openedScope)
+      throws InterruptedException {
     CountingInterceptor counting = new CountingInterceptor(woven.calculator, "add", "greet");
     CountDownLatch added = new CountDownLatch(1);
     otherThread = new Thread(() -> {
-      Registration own = Trap.addThreadInterceptor(counting);
+      Registration own = openedScope ? dev.trap.Scope.open("other test").add(counting)
+          : Trap.addThreadInterceptor(counting);
       added.countDown();
       try {
         // Stays alive, and its interceptor with it, until the trial ends.
@@ -126,7 +134,7 @@ public class CallBenchmark {
     otherThread.setDaemon(true);
     otherThread.start();
     added.await();
-    // Armed: both traps now run the thread guard. Not seen: the guard says no to this thread.
+    // Armed: both traps now run the guard. Not seen: the guard says no to this thread.
     check(counting.applied == 2, "the thread interceptor does not apply to add and greet");
     wovenAdder.add(a, b);
     wovenGreeter.greet(name);

@@ -16,6 +16,9 @@ final class Interception implements Registration {
 
   private final Interceptor interceptor;
   final ScopeImpl scope;
+  /** The scope's kind and thread, copied here for the armed trap's guard: one load less. */
+  final int kind;
+  final Thread thread;
   final Target target;
   final long order;
   volatile int state = PENDING;
@@ -24,6 +27,8 @@ final class Interception implements Registration {
   Interception(Interceptor interceptor, ScopeImpl scope, Target target, long order) {
     this.interceptor = interceptor;
     this.scope = scope;
+    this.kind = scope.kind;
+    this.thread = scope.thread;
     this.target = target;
     this.order = order;
   }

@@ -5,9 +5,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -160,19 +158,18 @@ final class MethodSite {
       disarmIfUnused();
       return false;
     }
+    // Whether an interception is still being added is left to enter(): the guard must be cheap.
     Thread thread = Thread.currentThread();
     ThreadState state = null;
     for (Interception interception : current) {
-      if (interception.state == Interception.ACTIVE) {
-        ScopeImpl scope = interception.scope;
-        if (scope.kind == ScopeImpl.OPENED) {
-          if (state == null) {
-            state = ThreadState.current();
-          }
-          if (state.isIn(scope)) {
-            return true;
-          }
-        } else if (scope.kind == ScopeImpl.GLOBAL || scope.thread == thread) {
+      if (interception.thread == thread || interception.kind == ScopeImpl.GLOBAL) {
+        return true;
+      }
+      if (interception.kind == ScopeImpl.OPENED) {
+        if (state == null) {
+          state = ThreadState.current();
+        }
+        if (state.isIn(interception.scope)) {
           return true;
         }
       }
@@ -199,19 +196,28 @@ final class MethodSite {
     return invocation;
   }
 
+  /** @return the interceptions that take this call, or null; the array is not to be written */
   private Interception[] takers(ThreadState state) {
     Interception[] current = interceptions;
     Thread thread = Thread.currentThread();
-    List<Interception> takers = null;
+    int taking = 0;
     for (Interception interception : current) {
       if (interception.takes(thread, state)) {
-        if (takers == null) {
-          takers = new ArrayList<Interception>(current.length);
-        }
-        takers.add(interception);
+        taking++;
       }
     }
-    return takers == null ? null : takers.toArray(NONE);
+    if (taking == current.length || taking == 0) {
+      // Arrays in interceptions are never written once published: the common case shares it.
+      return taking == 0 ? null : current;
+    }
+    Interception[] takers = new Interception[taking];
+    int i = 0;
+    for (Interception interception : current) {
+      if (interception.takes(thread, state)) {
+        takers[i++] = interception;
+      }
+    }
+    return takers;
   }
 
   /**
