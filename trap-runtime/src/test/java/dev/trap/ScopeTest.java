@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trap.internal.Scopes;
 import dev.trap.testing.LinkedTrap;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.lang.invoke.MethodHandles;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -182,6 +186,53 @@ class ScopeTest {
         + " instead", assertThrows(UnsupportedOperationException.class,
             () -> Scope.global().close()).getMessage());
     assertThrows(UnsupportedOperationException.class, () -> Scope.currentThread().close());
+  }
+
+  @Test
+  void thread_in_no_scope_should_run_in_the_one_test_running() throws Exception {
+    Scope container = Scopes.openTest("class", null);
+    Scope test = Scopes.openTest("method", container);
+    try {
+      container.add(onTrap());
+
+      assertTrue(onPool(trap), "a pool thread in no scope runs in the running test");
+      try (Scope elsewhere = Scope.open("elsewhere")) {
+        assertFalse(trap.call(), "a thread in a scope of its own does not");
+      }
+      test.close();
+      assertTrue(onPool(trap), "then in its container");
+    } finally {
+      container.close();
+    }
+    assertFalse(onPool(trap));
+  }
+
+  @Test
+  void thread_in_no_scope_should_run_in_no_test_while_tests_run_side_by_side_and_say_so()
+      throws Exception {
+    Scope first = Scopes.openTest("first", null);
+    Scope second = Scopes.openTest("second", null);
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      first.add(onTrap());
+      System.setErr(new PrintStream(captured, true, "UTF-8"));
+      assertFalse(onPool(trap));
+      assertFalse(onPool(trap));
+      assertTrue(POOL.submit(first.wrap(trap::call)).get(), "a wrapped task still runs in it");
+    } finally {
+      System.setErr(err);
+      first.close();
+      second.close();
+    }
+    String report = new String(captured.toByteArray(), StandardCharsets.UTF_8);
+    assertTrue(report.startsWith("[Trap] WARNING: dev.trap.ScopeTest." + trap.name() + "() was"
+        + " called on thread "), report);
+    assertTrue(report.contains("which runs in no test's scope while tests run in parallel, so"
+        + " Trap cannot tell whose interceptors apply: it ran without those of the tests' scopes."
+        + " Hand the work over from woven code, or wrap it in the test's scope:"
+        + " Scope.current().wrap(task)."), report);
+    assertEquals(1, report.split("\\[Trap\\]", -1).length - 1, "once per method: " + report);
   }
 
   @Test

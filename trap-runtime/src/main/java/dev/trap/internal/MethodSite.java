@@ -53,6 +53,7 @@ final class MethodSite {
   private boolean armed;
   private MethodHandle armedTarget;
   private MethodHandle body;
+  private volatile boolean callInNoTestReported;
 
   MethodSite(ClassTraps owner, WovenMethod method, MethodType type) {
     this.owner = owner;
@@ -174,7 +175,19 @@ final class MethodSite {
         }
       }
     }
+    if (state != null && Scopes.testsSideBySide() && state.isOrphan()) {
+      Reports.callInNoTest(this, thread);
+    }
     return false;
+  }
+
+  /** @return true the first time only */
+  boolean firstCallInNoTest() {
+    if (callInNoTestReported) {
+      return false;
+    }
+    callInNoTestReported = true;
+    return true;
   }
 
   /** @return the call's state, or null if no interceptor takes this call */

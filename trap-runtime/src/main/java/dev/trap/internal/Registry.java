@@ -2,6 +2,7 @@ package dev.trap.internal;
 
 import dev.trap.Interceptor;
 import dev.trap.Registration;
+import dev.trap.Scope;
 import dev.trap.Target;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -59,11 +60,30 @@ public final class Registry {
   }
 
   /**
-   * Adds an interceptor to a scope: all or nothing.
+   * Adds an interceptor to a scope: all or nothing. Its pre hooks run after those of the
+   * interceptors added before it.
    *
    * @throws IllegalStateException if the scope is closed or {@code appliesTo} throws
    */
   static Registration add(ScopeImpl scope, Interceptor interceptor) {
+    return add(scope, interceptor, false);
+  }
+
+  /**
+   * Adds an interceptor that decides calls in place of others, such as a patch: its pre hook runs
+   * after those of every interceptor of the usual kind, and before those of the replacing
+   * interceptors added before it, so the newest replacement takes the call and the others wait
+   * until it is closed. Observers (recordings, traces) thus see the call as its caller does.
+   *
+   * @param scope the scope
+   * @param interceptor the interceptor
+   * @return its registration
+   */
+  public static Registration addReplacing(Scope scope, Interceptor interceptor) {
+    return add((ScopeImpl) scope, interceptor, true);
+  }
+
+  private static Registration add(ScopeImpl scope, Interceptor interceptor, boolean replacing) {
     if (interceptor == null) {
       throw new NullPointerException("interceptor");
     }
@@ -72,8 +92,9 @@ public final class Registry {
       throw new NullPointerException("Interceptor " + interceptor + " returned no target();"
           + " return Target.any() for every method");
     }
-    Interception interception =
-        new Interception(interceptor, scope, target, ORDER.incrementAndGet());
+    long sequence = ORDER.incrementAndGet();
+    Interception interception = new Interception(interceptor, scope, target,
+        replacing ? Long.MAX_VALUE - sequence : sequence);
     scope.register(interception);
     // appliesTo is the interceptor's own code: its calls into woven code are not trapped.
     ThreadState thread = ThreadState.current();

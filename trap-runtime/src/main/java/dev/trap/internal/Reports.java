@@ -1,6 +1,7 @@
 package dev.trap.internal;
 
 import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where the runtime reports what must not pass silently but must not fail a call either. It has
@@ -8,7 +9,29 @@ import java.io.PrintStream;
  */
 final class Reports {
 
+  private static final AtomicLong CALLS_IN_NO_TEST = new AtomicLong();
+
   private Reports() {
+  }
+
+  /**
+   * A call of a method that a test's scope patches, on a thread that runs in no test while tests
+   * run side by side: it ran without that test's interceptors, and Trap cannot tell whether it
+   * should have. Reported once per method.
+   */
+  static void callInNoTest(MethodSite site, Thread thread) {
+    CALLS_IN_NO_TEST.incrementAndGet();
+    if (site.firstCallInNoTest()) {
+      warn(site.method() + " was called on thread " + thread.getName() + ", which runs in no"
+          + " test's scope while tests run in parallel, so Trap cannot tell whose interceptors"
+          + " apply: it ran without those of the tests' scopes. Hand the work over from woven"
+          + " code, or wrap it in the test's scope: Scope.current().wrap(task).", null);
+    }
+  }
+
+  /** @return how many calls ran in no test's scope while tests ran side by side */
+  static long callsInNoTest() {
+    return CALLS_IN_NO_TEST.get();
   }
 
   static void warn(String message, Throwable cause) {

@@ -24,14 +24,17 @@ final class ScopeImpl implements Scope {
   /** The thread of a thread scope, else null. */
   final Thread thread;
   private final String name;
+  /** Whether this is a test's scope, which threads in no scope run in while it runs alone. */
+  private final boolean test;
   private volatile boolean open = true;
   /** Opened scopes only: what closing must close. Guarded by this. */
   private final Set<Interception> registrations;
   private final Set<ScopeImpl> children;
 
-  private ScopeImpl(int kind, String name, ScopeImpl parent, Thread thread) {
+  private ScopeImpl(int kind, String name, ScopeImpl parent, Thread thread, boolean test) {
     this.kind = kind;
     this.name = name;
+    this.test = test;
     this.parent = parent;
     this.thread = thread;
     this.registrations = kind == OPENED ? new LinkedHashSet<Interception>() : null;
@@ -39,18 +42,18 @@ final class ScopeImpl implements Scope {
   }
 
   static ScopeImpl global() {
-    return new ScopeImpl(GLOBAL, "global", null, null);
+    return new ScopeImpl(GLOBAL, "global", null, null, false);
   }
 
   static ScopeImpl ofThread(Thread thread) {
-    return new ScopeImpl(THREAD, "thread " + thread.getName(), null, thread);
+    return new ScopeImpl(THREAD, "thread " + thread.getName(), null, thread, false);
   }
 
-  static ScopeImpl opened(String name, ScopeImpl parent) {
+  static ScopeImpl opened(String name, ScopeImpl parent, boolean test) {
     if (name == null) {
       throw new NullPointerException("name");
     }
-    ScopeImpl scope = new ScopeImpl(OPENED, name, parent, null);
+    ScopeImpl scope = new ScopeImpl(OPENED, name, parent, null, test);
     if (parent != null) {
       synchronized (parent) {
         if (parent.open) {
@@ -213,6 +216,9 @@ final class ScopeImpl implements Scope {
     }
     for (Interception interception : toClose) {
       interception.close();
+    }
+    if (test) {
+      Scopes.testClosed(this);
     }
     ThreadState state = ThreadState.current();
     if (state.isIn(this)) {

@@ -1,11 +1,27 @@
 package dev.trap.internal;
 
 import dev.trap.Scope;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
-/** What {@link Scope}'s static methods do. Not an API. */
+/**
+ * What {@link Scope}'s static methods do, and the scopes of running tests. Not an API.
+ *
+ * <p>Tests: a test framework's listener opens a scope per test and container with
+ * {@link #openTest}. A thread that runs in no open scope of its own, such as a pool's thread
+ * made before the test, then runs in the innermost running test's scope, as long as the running
+ * tests form one chain (a class and its method, one at a time). Tests running side by side
+ * leave such a thread in no test; a trap armed for a test's scope reports when that happens.
+ */
 public final class Scopes {
 
   private static final ScopeImpl GLOBAL = ScopeImpl.global();
+  /** The test scopes open now. Guarded by the class. */
+  private static final Set<ScopeImpl> RUNNING = new LinkedHashSet<ScopeImpl>();
+  private static volatile ScopeImpl orphanHome;
+  private static volatile boolean testsSideBySide;
 
   private Scopes() {
   }
@@ -35,8 +51,83 @@ public final class Scopes {
    */
   public static Scope open(String name) {
     ThreadState state = ThreadState.current();
-    ScopeImpl scope = ScopeImpl.opened(name, state.openScope());
+    ScopeImpl scope = ScopeImpl.opened(name, state.openScope(), false);
     state.scope = scope;
     return scope;
+  }
+
+  /**
+   * Opens the scope of a test or test container, not entered on any thread yet.
+   *
+   * @param name the test's name
+   * @param parent the scope of the container it runs in, or null
+   * @return the scope; closing it ends the test's scope
+   */
+  public static Scope openTest(String name, Scope parent) {
+    ScopeImpl scope = ScopeImpl.opened(name, (ScopeImpl) parent, true);
+    synchronized (Scopes.class) {
+      RUNNING.add(scope);
+      findOrphanHome();
+    }
+    return scope;
+  }
+
+  /**
+   * Makes the current thread run in a scope.
+   *
+   * @param scope the scope, or null for none
+   * @return the scope it ran in before, to enter again later
+   */
+  public static Scope enter(Scope scope) {
+    ThreadState state = ThreadState.current();
+    ScopeImpl before = state.scope;
+    state.scope = (ScopeImpl) scope;
+    return before;
+  }
+
+  static void testClosed(ScopeImpl scope) {
+    synchronized (Scopes.class) {
+      if (RUNNING.remove(scope)) {
+        findOrphanHome();
+      }
+    }
+  }
+
+  /** Lock held. */
+  private static void findOrphanHome() {
+    ScopeImpl innermost = null;
+    for (ScopeImpl running : RUNNING) {
+      if (innermost == null || isWithin(running, innermost)) {
+        innermost = running;
+      }
+    }
+    List<ScopeImpl> offChain = new ArrayList<ScopeImpl>();
+    for (ScopeImpl running : RUNNING) {
+      if (!isWithin(innermost, running)) {
+        offChain.add(running);
+      }
+    }
+    testsSideBySide = !offChain.isEmpty();
+    orphanHome = offChain.isEmpty() ? innermost : null;
+  }
+
+  /** @return true if {@code scope} is {@code outer} or opened within it */
+  private static boolean isWithin(ScopeImpl scope, ScopeImpl outer) {
+    for (ScopeImpl s = scope; s != null; s = s.parent) {
+      if (s == outer) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return the scope a thread in no open scope runs in, or null */
+  static ScopeImpl orphanHome() {
+    return orphanHome;
+  }
+
+  /** @return true while tests run side by side, so that a thread in no scope is in no test */
+  static boolean testsSideBySide() {
+    return testsSideBySide;
   }
 }

@@ -39,14 +39,31 @@ final class ThreadState {
     return CURRENT.get();
   }
 
-  /** @return true if this thread runs in {@code opened} or in a scope opened within it */
+  /**
+   * @return true if this thread runs in {@code opened} or in a scope opened within it; a thread
+   *     in no open scope runs in the one test running, if there is one ({@link Scopes#orphanHome})
+   */
   boolean isIn(ScopeImpl opened) {
+    boolean inOpenScope = false;
     for (ScopeImpl s = scope; s != null; s = s.parent) {
       if (s == opened) {
         return true;
       }
+      inOpenScope |= s.isOpen();
+    }
+    if (!inOpenScope) {
+      for (ScopeImpl s = Scopes.orphanHome(); s != null; s = s.parent) {
+        if (s == opened) {
+          return true;
+        }
+      }
     }
     return false;
+  }
+
+  /** @return true if this thread runs in no open scope of its own */
+  boolean isOrphan() {
+    return openScope() == null;
   }
 
   /** @return the innermost open scope this thread runs in, or null */

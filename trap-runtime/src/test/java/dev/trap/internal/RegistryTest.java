@@ -11,6 +11,7 @@ import dev.trap.Call;
 import dev.trap.Interceptor;
 import dev.trap.MethodInfo;
 import dev.trap.Registration;
+import dev.trap.Scope;
 import dev.trap.Target;
 import dev.trap.Trap;
 import java.io.ByteArrayOutputStream;
@@ -327,6 +328,42 @@ class RegistryTest {
       call(after);
     }
     assertEquals(java.util.Arrays.asList("before", "after"), seen);
+  }
+
+  @Test
+  void replacing_interceptors_should_come_after_the_others_and_the_newest_first()
+      throws Throwable {
+    String name = uniqueName("replaced");
+    CallSite site = link(name);
+    List<String> order = new ArrayList<>();
+    Interceptor observer = named(name, order);
+    Interceptor older = replacing(name, "older", order);
+    Interceptor newer = replacing(name, "newer", order);
+    try (Registration first = Registry.addReplacing(Scope.currentThread(), older);
+        Registration second = Trap.addThreadInterceptor(observer);
+        Registration third = Registry.addReplacing(Scope.currentThread(), newer)) {
+      call(site);
+      third.close();
+      call(site);
+    }
+    assertEquals(java.util.Arrays.asList(name, "newer", name, "older"), order);
+  }
+
+  /** Decides the call, as a patch does: the pre hooks of replacing ones after it do not run. */
+  private static Interceptor replacing(String name, String label, List<String> seen) {
+    return new Interceptor() {
+      @Override
+      public boolean appliesTo(MethodInfo method) {
+        return method.name().equals(name);
+      }
+
+      @Override
+      public Object pre(Call call) {
+        seen.add(label);
+        call.returnWith(null);
+        return null;
+      }
+    };
   }
 
   @Test
