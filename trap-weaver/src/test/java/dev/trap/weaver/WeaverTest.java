@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Attribute;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
@@ -320,6 +322,36 @@ class WeaverTest {
     }
     writer.visitEnd();
     return writer.toByteArray();
+  }
+
+  @Test
+  void marker_should_name_the_methods_with_code_that_have_no_trap() throws Exception {
+    byte[] nest = WovenClasses.original("samples.Nest");
+
+    byte[] woven = weaver.weave(nest, "Nest.class").bytes();
+
+    String[] lines = markerOf(woven).split("\n");
+    assertEquals(Weaver.version(), lines[0]);
+    assertEquals(List.of("lambda$viaLambda$0(II)I"), List.of(lines).subList(1, lines.length),
+        "the lambda body, left unwoven without weaveLambdas");
+    assertEquals(Weaver.version(), markerOf(Weaver.builder().include("samples.**")
+        .weaveLambdas(true).build().weave(nest, "Nest.class").bytes()));
+  }
+
+  private static String markerOf(byte[] classFile) {
+    String[] content = new String[1];
+    Attribute prototype = new Attribute("dev.trap.Woven") {
+      @Override
+      protected Attribute read(ClassReader reader, int offset, int length, char[] buffer,
+          int codeOffset, Label[] labels) {
+        content[0] = new String(Arrays.copyOfRange(reader.b, offset, offset + length),
+            java.nio.charset.StandardCharsets.UTF_8);
+        return super.read(reader, offset, length, buffer, codeOffset, labels);
+      }
+    };
+    new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) { },
+        new Attribute[] {prototype}, ClassReader.SKIP_CODE);
+    return content[0];
   }
 
   @Test

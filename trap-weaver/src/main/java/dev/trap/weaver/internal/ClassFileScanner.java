@@ -102,7 +102,9 @@ final class ClassFileScanner {
       String name = reader.readUTF8(offset, buffer);
       int length = reader.readInt(offset + 2);
       if (TrapContract.MARKER_ATTRIBUTE.equals(name)) {
-        markerVersion = new String(classFile, offset + 6, length, StandardCharsets.UTF_8);
+        String content = new String(classFile, offset + 6, length, StandardCharsets.UTF_8);
+        int lineEnd = content.indexOf('\n');
+        markerVersion = lineEnd < 0 ? content : content.substring(0, lineEnd);
       }
       offset += 6 + length;
     }

@@ -24,6 +24,8 @@ final class TrapClassVisitor extends ClassVisitor {
   private final String version;
   private final List<TrapMethodAdapter> adapters = new ArrayList<>();
   private final Map<String, Integer> tooWide = new LinkedHashMap<>();
+  /** Methods with code that get no trap, for the marker. */
+  private final List<String> withoutTrap = new ArrayList<>();
   private String owner;
   private String sourceFile;
 
@@ -56,12 +58,17 @@ final class TrapClassVisitor extends ClassVisitor {
   public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
       String[] exceptions) {
     MethodVisitor writer = super.visitMethod(access, name, descriptor, signature, exceptions);
+    boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
     if (!isWoven(access, name) || leftAlone.contains(name + descriptor)) {
+      if (hasCode) {
+        withoutTrap.add(name + descriptor);
+      }
       return writer;
     }
     int slots = TrapContract.parameterSlots(access, descriptor);
     if (slots > TrapContract.MAX_TRAPPED_SLOTS) {
       tooWide.put(name + descriptor, slots);
+      withoutTrap.add(name + descriptor);
       return writer;
     }
     boolean constructor = "<init>".equals(name);
@@ -98,7 +105,9 @@ final class TrapClassVisitor extends ClassVisitor {
   @Override
   public void visitEnd() {
     if (wovenMethods() > 0) {
-      super.visitAttribute(new WovenMarker(version));
+      List<String> untrapped = new ArrayList<>(withoutTrap);
+      untrapped.addAll(untrapped());
+      super.visitAttribute(new WovenMarker(version, untrapped));
     }
     super.visitEnd();
   }

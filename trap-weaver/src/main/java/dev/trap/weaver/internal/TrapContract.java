@@ -59,8 +59,10 @@ public final class TrapContract {
 
   /**
    * The marker: a class attribute, not a member, so reflection and {@code serialVersionUID} do not
-   * see it. JVMs ignore attributes they do not know (JVMS 4.7.1). Its content is the Trap version
-   * in UTF-8, self-contained so that tools which rewrite the constant pool keep it intact.
+   * see it. JVMs ignore attributes they do not know (JVMS 4.7.1). Its content is UTF-8: the Trap
+   * version, then a line per method with code that got no trap ({@code name + descriptor}),
+   * self-contained so that tools which rewrite the constant pool keep it intact. The runtime reads
+   * it ({@code dev.trap.internal.WovenMarker}) to tell a patch that cannot take effect.
    */
   public static final String MARKER_ATTRIBUTE = "dev.trap.Woven";
 
