@@ -27,16 +27,24 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class CountingSessionListener implements LauncherSessionListener {
 
-  /** System property naming the file the counts go to; without it this listener does nothing. */
+  /**
+   * System property naming the file the counts go to; without it, or empty, this listener does
+   * nothing.
+   */
   static final String COUNT_FILE = "trap.it.countFile";
 
   private static final LongAdder CALLS = new LongAdder();
   private static final LongAdder METHODS = new LongAdder();
   private static Registration registration;
 
+  private static String countFile() {
+    String file = System.getProperty(COUNT_FILE);
+    return file == null || file.isEmpty() ? null : file;
+  }
+
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    if (System.getProperty(COUNT_FILE) == null) {
+    if (countFile() == null) {
       return;
     }
     synchronized (CountingSessionListener.class) {
@@ -60,7 +68,7 @@ public final class CountingSessionListener implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
-    String file = System.getProperty(COUNT_FILE);
+    String file = countFile();
     if (file == null) {
       return;
     }
