@@ -2,7 +2,6 @@ package dev.trap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Which calls an interceptor of each kind of scope sees. */
+/**
+ * Which calls an interceptor of each kind of scope sees. Each test runs in the scope Trap's JUnit
+ * listener gives it, as a user's test does: the scopes opened here are opened within it.
+ */
 class ScopeTest {
 
   /** A pool that exists before any scope is opened, as one made in a static initializer. */
@@ -125,6 +127,7 @@ class ScopeTest {
   void child_scope_should_see_its_parents_interceptors_and_not_the_reverse() throws Exception {
     LinkedTrap parentTrap = LinkedTrap.link(MethodHandles.lookup(), "parent");
     LinkedTrap childTrap = LinkedTrap.link(MethodHandles.lookup(), "child");
+    Scope test = Scope.current();
     try (Scope parent = Scope.open("parent")) {
       parent.add(onTrap(parentTrap));
       Scope child = Scope.open("child");
@@ -145,11 +148,12 @@ class ScopeTest {
       assertFalse(childTrap.call());
       assertTrue(parentTrap.call());
     }
-    assertNull(Scope.current());
+    assertSame(test, Scope.current());
   }
 
   @Test
   void closing_a_scope_should_close_the_scopes_opened_within_it() {
+    Scope test = Scope.current();
     Scope parent = Scope.open("parent");
     Scope child = Scope.open("child");
     Registration registration = child.add(onTrap());
@@ -159,7 +163,7 @@ class ScopeTest {
     assertFalse(child.isOpen());
     assertFalse(registration.isActive());
     assertFalse(trap.call());
-    assertNull(Scope.current());
+    assertSame(test, Scope.current());
     parent.close();
   }
 
@@ -189,13 +193,28 @@ class ScopeTest {
   }
 
   @Test
+  void junit_test_should_run_in_a_scope_of_its_own_within_its_class() {
+    Scope test = Scope.current();
+
+    assertEquals("junit_test_should_run_in_a_scope_of_its_own_within_its_class()", test.name());
+    assertEquals("ScopeTest", test.parent().name());
+  }
+
+  @Test
+  void pool_started_by_the_class_should_run_in_the_test_running() throws Exception {
+    try (Registration registration = Scope.current().add(onTrap())) {
+      assertTrue(onPool(trap), "the pool, made in the class's scope, runs in this test's");
+    }
+  }
+
+  @Test
   void thread_in_no_scope_should_run_in_the_one_test_running() throws Exception {
-    Scope container = Scopes.openTest("class", null);
+    Scope container = Scopes.openTest("class", Scope.current());
     Scope test = Scopes.openTest("method", container);
     try {
       container.add(onTrap());
 
-      assertTrue(onPool(trap), "a pool thread in no scope runs in the running test");
+      assertTrue(onPool(trap), "a pool's thread runs in the test running in its scope");
       try (Scope elsewhere = Scope.open("elsewhere")) {
         assertFalse(trap.call(), "a thread in a scope of its own does not");
       }
@@ -210,8 +229,8 @@ class ScopeTest {
   @Test
   void thread_in_no_scope_should_run_in_no_test_while_tests_run_side_by_side_and_say_so()
       throws Exception {
-    Scope first = Scopes.openTest("first", null);
-    Scope second = Scopes.openTest("second", null);
+    Scope first = Scopes.openTest("first", Scope.current());
+    Scope second = Scopes.openTest("second", Scope.current());
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     try {

@@ -162,6 +162,7 @@ final class MethodSite {
     // Whether an interception is still being added is left to enter(): the guard must be cheap.
     Thread thread = Thread.currentThread();
     ThreadState state = null;
+    boolean adrift = false;
     for (Interception interception : current) {
       if (interception.thread == thread || interception.kind == ScopeImpl.GLOBAL) {
         return true;
@@ -173,9 +174,10 @@ final class MethodSite {
         if (state.isIn(interception.scope)) {
           return true;
         }
+        adrift |= state.isAdrift(interception.scope);
       }
     }
-    if (state != null && Scopes.testsSideBySide() && state.isOrphan()) {
+    if (adrift) {
       Reports.callInNoTest(this, thread);
     }
     return false;

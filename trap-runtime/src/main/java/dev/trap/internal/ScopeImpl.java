@@ -27,6 +27,8 @@ final class ScopeImpl implements Scope {
   /** Whether this is a test's scope, which threads in no scope run in while it runs alone. */
   private final boolean test;
   private volatile boolean open = true;
+  /** How many interceptors are added to this scope now; opened scopes only. */
+  private volatile int interceptors;
   /** Opened scopes only: what closing must close. Guarded by this. */
   private final Set<Interception> registrations;
   private final Set<ScopeImpl> children;
@@ -111,13 +113,40 @@ final class ScopeImpl implements Scope {
             + this + ": the scope is closed");
       }
       registrations.add(interception);
+      interceptors = registrations.size();
     }
+  }
+
+  /** @return true for the scope of a test or test container */
+  boolean isTest() {
+    return test;
+  }
+
+  /** @return true if this scope is {@code outer} or was opened within it */
+  boolean isWithin(ScopeImpl outer) {
+    for (ScopeImpl s = this; s != null; s = s.parent) {
+      if (s == outer) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return true if this scope or a scope it was opened within has interceptors now */
+  boolean hasInterceptors() {
+    for (ScopeImpl s = this; s != null; s = s.parent) {
+      if (s.interceptors > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void unregister(Interception interception) {
     if (kind == OPENED) {
       synchronized (this) {
         registrations.remove(interception);
+        interceptors = registrations.size();
       }
     }
   }
@@ -204,6 +233,7 @@ final class ScopeImpl implements Scope {
       toClose = new ArrayList<Interception>(registrations);
       childrenToClose = new ArrayList<ScopeImpl>(children);
       registrations.clear();
+      interceptors = 0;
       children.clear();
     }
     if (parent != null) {

@@ -97,28 +97,18 @@ public final class Scopes {
   private static void findOrphanHome() {
     ScopeImpl innermost = null;
     for (ScopeImpl running : RUNNING) {
-      if (innermost == null || isWithin(running, innermost)) {
+      if (innermost == null || running.isWithin(innermost)) {
         innermost = running;
       }
     }
     List<ScopeImpl> offChain = new ArrayList<ScopeImpl>();
     for (ScopeImpl running : RUNNING) {
-      if (!isWithin(innermost, running)) {
+      if (!innermost.isWithin(running)) {
         offChain.add(running);
       }
     }
     testsSideBySide = !offChain.isEmpty();
     orphanHome = offChain.isEmpty() ? innermost : null;
-  }
-
-  /** @return true if {@code scope} is {@code outer} or opened within it */
-  private static boolean isWithin(ScopeImpl scope, ScopeImpl outer) {
-    for (ScopeImpl s = scope; s != null; s = s.parent) {
-      if (s == outer) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** @return the scope a thread in no open scope runs in, or null */

@@ -30,6 +30,8 @@ final class ThreadState {
   MethodSite bypass;
   /** The innermost trapped call in progress on this thread, or null. */
   Invocation call;
+  /** How deep this thread is in {@code Mock.globally}: while above 0, patches are global. */
+  int globally;
 
   private ThreadState(ScopeImpl scope) {
     this.scope = scope;
@@ -40,30 +42,40 @@ final class ThreadState {
   }
 
   /**
-   * @return true if this thread runs in {@code opened} or in a scope opened within it; a thread
-   *     in no open scope runs in the one test running, if there is one ({@link Scopes#orphanHome})
+   * @return true if this thread runs in {@code opened} or in a scope opened within it. A thread
+   *     that runs in no open scope, or in a test's container only (a pool's thread started while
+   *     the class's scope was open, say), runs in the test running within it, if there is one
+   *     ({@link Scopes#orphanHome})
    */
   boolean isIn(ScopeImpl opened) {
-    boolean inOpenScope = false;
+    ScopeImpl innermost = null;
     for (ScopeImpl s = scope; s != null; s = s.parent) {
       if (s == opened) {
         return true;
       }
-      inOpenScope |= s.isOpen();
-    }
-    if (!inOpenScope) {
-      for (ScopeImpl s = Scopes.orphanHome(); s != null; s = s.parent) {
-        if (s == opened) {
-          return true;
-        }
+      if (innermost == null && s.isOpen()) {
+        innermost = s;
       }
+    }
+    ScopeImpl home = Scopes.orphanHome();
+    if (home != null && (innermost == null || innermost.isTest() && home.isWithin(innermost))) {
+      return home.isWithin(opened);
     }
     return false;
   }
 
-  /** @return true if this thread runs in no open scope of its own */
-  boolean isOrphan() {
-    return openScope() == null;
+  /**
+   * @return true if tests run side by side and this thread runs in none of them, only in no scope
+   *     or in a container of {@code opened}: whether {@code opened}'s interceptors should see its
+   *     calls cannot be told
+   */
+  boolean isAdrift(ScopeImpl opened) {
+    if (!Scopes.testsSideBySide()) {
+      return false;
+    }
+    ScopeImpl innermost = openScope();
+    return innermost == null || innermost.isTest() && innermost != opened
+        && opened.isWithin(innermost);
   }
 
   /** @return the innermost open scope this thread runs in, or null */
