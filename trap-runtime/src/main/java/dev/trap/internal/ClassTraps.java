@@ -26,6 +26,8 @@ final class ClassTraps {
   private final Map<String, Interception[]> byMethod = new HashMap<String, Interception[]>();
   /** Interceptors of every method of the class. */
   private Interception[] byType = NONE;
+  /** The class file's marker, read on first use. */
+  private volatile WovenMarker marker;
 
   ClassTraps(Class<?> type) {
     this.type = type;
@@ -71,6 +73,15 @@ final class ClassTraps {
         site.add(interception);
       }
     }
+  }
+
+  WovenMarker marker() {
+    WovenMarker read = marker;
+    if (read == null) {
+      read = WovenMarker.of(type);
+      marker = read;
+    }
+    return read;
   }
 
   synchronized MethodHandles.Lookup lookup() {

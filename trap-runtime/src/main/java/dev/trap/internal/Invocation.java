@@ -258,16 +258,33 @@ final class Invocation implements Call {
 
   @Override
   public <T> T callAsCaller(Callable<T> code) throws Exception {
-    if (phase == Phase.BODY || phase == Phase.OVER) {
-      checkHooksRunning();
-    }
-    int hooks = thread.hooks;
-    thread.hooks = 0;
+    checkHooksRunning();
+    int hooks = enterCallerCode();
     try {
       return code.call();
     } finally {
-      thread.hooks = hooks;
+      leaveCallerCode(hooks);
     }
+  }
+
+  /**
+   * Makes what the current hook runs next the caller's own code, whose calls are trapped.
+   *
+   * @return what to hand {@link #leaveCallerCode} afterwards
+   */
+  int enterCallerCode() {
+    int hooks = thread.hooks;
+    thread.hooks = 0;
+    return hooks;
+  }
+
+  void leaveCallerCode(int hooks) {
+    thread.hooks = hooks;
+  }
+
+  /** @return the arguments as they are; not to be written */
+  Object[] currentArguments() {
+    return arguments;
   }
 
   @Override

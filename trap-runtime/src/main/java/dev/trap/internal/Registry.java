@@ -54,6 +54,11 @@ public final class Registry {
     return CLASSES.get(lookup.lookupClass()).link(lookup, type, metadata);
   }
 
+  /** @return Trap's marker of a class, as its class file holds it; read once per class */
+  static WovenMarker marker(Class<?> type) {
+    return CLASSES.get(type).marker();
+  }
+
   /** @return the interceptors of target any; read by each newly linked trap */
   static Interception[] anyTarget() {
     return anyTarget;

@@ -1,6 +1,9 @@
 package dev.trap.internal;
 
 import java.io.PrintStream;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -10,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Reports {
 
   private static final AtomicLong CALLS_IN_NO_TEST = new AtomicLong();
+  private static final Set<Object> WARNED = Collections.synchronizedSet(
+      Collections.newSetFromMap(new WeakHashMap<Object, Boolean>()));
 
   private Reports() {
   }
@@ -32,6 +37,13 @@ final class Reports {
   /** @return how many calls ran in no test's scope while tests ran side by side */
   static long callsInNoTest() {
     return CALLS_IN_NO_TEST.get();
+  }
+
+  /** Warns once about a subject, such as a class; held weakly. */
+  static void warnOnce(Object subject, String message) {
+    if (WARNED.add(subject)) {
+      warn(message, null);
+    }
   }
 
   static void warn(String message, Throwable cause) {

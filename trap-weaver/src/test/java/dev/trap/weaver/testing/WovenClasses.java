@@ -58,6 +58,21 @@ public final class WovenClasses extends ClassLoader {
     }
   }
 
+  /**
+   * Serves the class files of the classes it defines as it defined them, woven, as a class loader
+   * of a classes directory would: the runtime reads Trap's marker from them.
+   */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    if (name.endsWith(".class")) {
+      String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+      if (className.startsWith(prefix)) {
+        return new java.io.ByteArrayInputStream(weave(className).bytes());
+      }
+    }
+    return super.getResourceAsStream(name);
+  }
+
   /** @return the result of weaving the named class of the test classpath */
   public synchronized WeaveResult weave(String name) {
     WeaveResult result = results.get(name);

@@ -1,0 +1,161 @@
+package dev.trap.weaver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.trap.weaver.testing.WovenClasses;
+import java.lang.reflect.InvocationTargetException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mock's forms and errors on woven classes. The scenarios (samples.scenarios.MockScenarios) run
+ * in the loader of the woven samples, so that their method references name the woven classes;
+ * each runs inside one of these tests, whose scope ends its patches.
+ */
+class MockTest {
+
+  private final WovenClasses woven = new WovenClasses(Weaver.builder().include("samples.**")
+      .exclude("samples.scenarios.**").build(), "samples.");
+
+  private Object scenario(String name) throws Throwable {
+    try {
+      return woven.load("samples.scenarios.MockScenarios").getMethod(name).invoke(null);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Test
+  void patch_should_replace_a_static_method_until_closed() throws Throwable {
+    scenario("patchOfAStaticMethod");
+  }
+
+  @Test
+  void patch_through_the_class_should_replace_the_method_for_every_instance() throws Throwable {
+    scenario("patchOfAnInstanceMethodForEveryInstance");
+  }
+
+  @Test
+  void patches_through_instances_should_each_hold() throws Throwable {
+    scenario("patchesOfSeveralInstancesShouldEachHold");
+  }
+
+  @Test
+  void later_patch_should_win_and_closing_it_restore_the_one_before() throws Throwable {
+    scenario("laterPatchShouldWinAndClosingItRestoreTheOneBefore");
+  }
+
+  @Test
+  void intercept_should_run_the_real_body_on_demand() throws Throwable {
+    scenario("interceptShouldRunTheRealBodyOnDemand");
+  }
+
+  @Test
+  void replacement_should_throw_through_the_patched_method() throws Throwable {
+    scenario("replacementMayThrowWhatTheCallerThenCatches");
+  }
+
+  @Test
+  void patches_should_compose() throws Throwable {
+    scenario("patchesShouldComposeThroughReplacementsAndRealBodies");
+  }
+
+  @Test
+  void patchByName_should_reach_a_private_method() throws Throwable {
+    scenario("patchByNameShouldReachAPrivateMethod");
+  }
+
+  @Test
+  void patch_should_replace_a_default_method() throws Throwable {
+    scenario("defaultMethodOfAnInterfaceShouldBePatchable");
+  }
+
+  @Test
+  void record_should_see_calls_as_the_caller_does() throws Throwable {
+    scenario("recordingShouldSeeCallsAsTheCallerDoes");
+  }
+
+  @Test
+  void record_of_a_class_should_see_every_method() throws Throwable {
+    scenario("recordingOfAClassShouldSeeEveryMethodAndThrownExceptions");
+  }
+
+  @Test
+  void globally_should_patch_every_thread() throws Throwable {
+    scenario("globalPatchShouldBeSeenOnEveryThread");
+  }
+
+  @Test
+  void close_twice_should_fail() throws Throwable {
+    scenario("closedTwiceShouldFailSayingHowItWasClosed");
+  }
+
+  @Test
+  void patch_of_an_unwoven_class_should_say_which_include_opens_it() throws Throwable {
+    assertEquals("Mock.patch cannot patch samples.scenarios.Unwoven.value(): class"
+        + " samples.scenarios.Unwoven is not woven. Trap weaves the classes that the <include>"
+        + " patterns of trap-maven-plugin select: add <include>samples.scenarios.**</include> (or"
+        + " <include>samples.scenarios.Unwoven</include>) to its configuration. Tests run from"
+        + " an IDE that compiled the classes itself see them unwoven: run them with Maven (mvn"
+        + " test), or set the IDE up as Trap's FAQ says (\"Do tests run from my IDE see woven"
+        + " classes?\").", scenario("unwovenClass"));
+  }
+
+  @Test
+  void lambda_instead_of_a_reference_should_say_what_to_pass() throws Throwable {
+    String message = (String) scenario("lambdaInsteadOfAReference");
+
+    assertEquals("Mock.patch needs a method reference, such as Price::tax, but was given a"
+        + " lambda (samples.scenarios.MockScenarios.lambda$lambdaInsteadOfAReference$"
+        + message.replaceAll(".*lambdaInsteadOfAReference\\$([^)]+)\\).*", "$1") + "). Pass the"
+        + " method reference itself. Where the compiler turns a reference into a lambda (a"
+        + " varargs method, a protected method of another package, super::method), name the"
+        + " method with Mock.patchByName(Type.class, \"name\", ...) instead.", message);
+  }
+
+  @Test
+  void constructor_reference_should_say_how_to_observe_a_constructor() throws Throwable {
+    assertEquals("Mock.patch replaces methods, and samples.Shop::new is a constructor: its body"
+        + " cannot be replaced, as it must construct the object. Observe or change its calls"
+        + " with an Interceptor whose target is Target.method(Shop.class, \"<init>\", \"(I)V\").",
+        scenario("constructorReference"));
+  }
+
+  @Test
+  void abstract_method_should_say_to_patch_its_implementation() throws Throwable {
+    assertEquals("Mock.patch cannot patch samples.Greeter.name(): it is abstract, and has no body"
+        + " to patch. Patch the method of the class that implements it, such as Impl::name.",
+        scenario("abstractMethod"));
+  }
+
+  @Test
+  void method_without_a_trap_should_say_why_it_has_none() throws Throwable {
+    assertEquals("Mock.patchByName cannot patch samples.Nest.lambda$viaLambda$0(int, int): the"
+        + " weaver left it without a trap. It does so for class initializers, bridge and other"
+        + " synthetic methods, lambda bodies unless <weaveLambdas> is set, and methods too large"
+        + " or with too many parameters (the build log names those).",
+        scenario("methodWithoutATrap"));
+  }
+
+  @Test
+  void patchByName_should_name_the_overloads_to_choose_from() throws Throwable {
+    assertEquals("java.lang.Math declares 4 methods named max, with the descriptors [(DD)D,"
+        + " (FF)F, (II)I, (JJ)J]: name one with Mock.patchByName(Math.class, \"max\", \"(DD)D\","
+        + " ...)", scenario("overloadedName"));
+    assertEquals("Mock.patchByName found no method nothing with a body in samples.Shop, which"
+        + " declares no method of that name", scenario("absentName"));
+  }
+
+  @Test
+  void patchByName_of_a_constructor_should_fail() throws Throwable {
+    assertEquals("Mock.patchByName replaces methods, and <init> names the constructors of"
+        + " samples.Shop: their bodies cannot be replaced, as they must construct the object."
+        + " Observe or change their calls with an Interceptor whose target is"
+        + " Target.method(Shop.class, \"<init>\", descriptor).", scenario("constructorByName"));
+  }
+
+  @Test
+  void replacement_of_the_wrong_type_should_fail_the_call_naming_the_method() throws Throwable {
+    assertEquals("Cannot return a java.lang.String (free) from samples.Shop.fee() (Shop.java:26),"
+        + " which returns int", scenario("wrongResultType"));
+  }
+}
