@@ -13,7 +13,8 @@ import org.objectweb.asm.commons.AnalyzerAdapter;
 /**
  * Chooses the methods that get a trap and assembles, for each, the chain that weaves it:
  * {@code [FrameExpander -> ConstructorHead -> AnalyzerAdapter (constructors)] -> TrapMethodAdapter
- * -> InvocationSlot -> writer}. Frames stay compressed except in constructors.
+ * -> InvocationSlot -> HandoffAdapter -> writer}; methods without a trap get the
+ * {@link HandoffAdapter} alone. Frames stay compressed except in constructors.
  * Marks the class as woven at the end.
  */
 final class TrapClassVisitor extends ClassVisitor {
@@ -57,7 +58,9 @@ final class TrapClassVisitor extends ClassVisitor {
   @Override
   public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
       String[] exceptions) {
-    MethodVisitor writer = super.visitMethod(access, name, descriptor, signature, exceptions);
+    // Tasks handed to other threads follow the caller's scope, from woven methods and others.
+    MethodVisitor writer = new HandoffAdapter(
+        super.visitMethod(access, name, descriptor, signature, exceptions));
     boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
     if (!isWoven(access, name) || leftAlone.contains(name + descriptor)) {
       if (hasCode) {

@@ -24,6 +24,12 @@ public final class TrapContract {
    */
   public static final String RUNTIME_MODULE = "dev.trap";
 
+  /**
+   * The runtime class whose static methods woven code calls instead of the JDK's methods that
+   * hand tasks to other threads ({@link HandoffAdapter}).
+   */
+  public static final String HANDOFF = "dev/trap/internal/Handoff";
+
   /** The name of the trap's {@code invokedynamic}; the bootstrap ignores it. */
   public static final String TRAP_NAME = "trap";
 
