@@ -39,7 +39,31 @@ final class Subjects {
 
   /** @return the subjects as javac compiled them */
   static Subjects plain() throws IOException, ReflectiveOperationException {
-    return new Subjects(new BytesLoader("plain-subjects", classFiles()));
+    return new Subjects(loader(false, CLASSES));
+  }
+
+  /**
+   * @param woven whether to weave the classes of {@code bench.subject}
+   * @param classes the classes the loader defines itself, from the class path's class files
+   * @return a loader of its own for them
+   * @throws IllegalStateException if the weaver did not weave exactly the subject classes
+   */
+  static ClassLoader loader(boolean woven, String... classes) throws IOException {
+    Map<String, byte[]> classFiles = classFiles(classes);
+    if (woven) {
+      Weaver weaver = Weaver.builder().include(WOVEN_PACKAGES).build();
+      for (Map.Entry<String, byte[]> entry : classFiles.entrySet()) {
+        WeaveResult result = weaver.weave(entry.getValue(), entry.getKey());
+        boolean subject = entry.getKey().startsWith("bench.subject.");
+        if (subject != result.isWoven()) {
+          // A benchmark of unwoven code would report a perfect, meaningless 1.00x.
+          throw new IllegalStateException("Unexpected weaving of " + entry.getKey() + ": "
+              + result);
+        }
+        entry.setValue(result.bytes());
+      }
+    }
+    return new BytesLoader(woven ? "woven-subjects" : "plain-subjects", classFiles);
   }
 
   /**
@@ -47,23 +71,12 @@ final class Subjects {
    * @throws IllegalStateException if the weaver did not weave the subject classes
    */
   static Subjects woven() throws IOException, ReflectiveOperationException {
-    Weaver weaver = Weaver.builder().include(WOVEN_PACKAGES).build();
-    Map<String, byte[]> classes = classFiles();
-    for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
-      WeaveResult result = weaver.weave(entry.getValue(), entry.getKey());
-      boolean subject = entry.getKey().startsWith("bench.subject.");
-      if (subject != result.isWoven()) {
-        // A benchmark of unwoven code would report a perfect, meaningless 1.00x.
-        throw new IllegalStateException("Unexpected weaving of " + entry.getKey() + ": " + result);
-      }
-      entry.setValue(result.bytes());
-    }
-    return new Subjects(new BytesLoader("woven-subjects", classes));
+    return new Subjects(loader(true, CLASSES));
   }
 
-  private static Map<String, byte[]> classFiles() throws IOException {
+  private static Map<String, byte[]> classFiles(String... names) throws IOException {
     Map<String, byte[]> classes = new HashMap<>();
-    for (String name : CLASSES) {
+    for (String name : names) {
       String resource = name.replace('.', '/') + ".class";
       try (InputStream in = Subjects.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {
@@ -92,6 +105,18 @@ final class Subjects {
     BytesLoader(String name, Map<String, byte[]> classes) {
       super(name, Subjects.class.getClassLoader());
       this.classes = classes;
+    }
+
+    /** Serves the class files as defined, woven or not, as a classes directory would. */
+    @Override
+    public java.io.InputStream getResourceAsStream(String name) {
+      if (name.endsWith(".class")) {
+        byte[] bytes = classes.get(name.substring(0, name.length() - 6).replace('/', '.'));
+        if (bytes != null) {
+          return new java.io.ByteArrayInputStream(bytes);
+        }
+      }
+      return super.getResourceAsStream(name);
     }
 
     @Override

@@ -21,9 +21,9 @@ final class ClassTraps {
   private final Class<?> type;
   /** The woven class's own lookup, from its first link: what {@code proceed} calls bodies with. */
   private MethodHandles.Lookup lookup;
-  private final Map<String, MethodSite> sites = new HashMap<String, MethodSite>();
-  /** Interceptors of one method, by {@link MethodMetadata#key}, whether linked or not. */
-  private final Map<String, Interception[]> byMethod = new HashMap<String, Interception[]>();
+  private final Map<Key, MethodSite> sites = new HashMap<Key, MethodSite>();
+  /** Interceptors of one method, whether linked or not. */
+  private final Map<Key, Interception[]> byMethod = new HashMap<Key, Interception[]>();
   /** Interceptors of every method of the class. */
   private Interception[] byType = NONE;
   /** The class file's marker, read on first use. */
@@ -35,7 +35,7 @@ final class ClassTraps {
 
   synchronized MethodSite link(MethodHandles.Lookup lookup, MethodType type,
       MethodMetadata metadata) {
-    String key = metadata.key;
+    Key key = new Key(metadata.name, metadata.descriptor);
     MethodSite site = sites.get(key);
     if (site != null) {
       // Threads racing through a first call, or a class redefined by an agent: one trap each.
@@ -92,7 +92,7 @@ final class ClassTraps {
   synchronized void add(Interception interception) {
     String name = interception.target.name();
     if (name != null) {
-      String key = MethodMetadata.key(name, interception.target.descriptor());
+      Key key = new Key(name, interception.target.descriptor());
       MethodSite site = sites.get(key);
       if (site != null && interception.appliesToOrFail(site.method())) {
         site.add(interception);
@@ -115,7 +115,7 @@ final class ClassTraps {
   synchronized void remove(Interception interception) {
     String name = interception.target.name();
     if (name != null) {
-      String key = MethodMetadata.key(name, interception.target.descriptor());
+      Key key = new Key(name, interception.target.descriptor());
       Interception[] rest = without(byMethod.get(key), interception);
       if (rest == null) {
         byMethod.remove(key);
@@ -182,5 +182,27 @@ final class ClassTraps {
   @Override
   public String toString() {
     return "traps of " + type.getName();
+  }
+
+  /** A method of the class: its name and descriptor, without concatenating them. */
+  private static final class Key {
+    private final String name;
+    private final String descriptor;
+
+    Key(String name, String descriptor) {
+      this.name = name;
+      this.descriptor = descriptor;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key && ((Key) other).name.equals(name)
+          && ((Key) other).descriptor.equals(descriptor);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode() * 31 + descriptor.hashCode();
+    }
   }
 }

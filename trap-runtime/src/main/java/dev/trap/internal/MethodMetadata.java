@@ -26,8 +26,6 @@ final class MethodMetadata {
   final String metadata;
   final int access;
   final int line;
-  /** {@code name/descriptor}, the method's key within its class. */
-  final String key;
   final String name;
   final String descriptor;
   private final int namesStart;
@@ -41,9 +39,8 @@ final class MethodMetadata {
       this.line = number(metadata, space + 1, secondSpace);
       int slash = metadata.indexOf('/', secondSpace + 1);
       int descriptorEnd = descriptorEnd(metadata, slash + 1);
-      this.key = metadata.substring(secondSpace + 1, descriptorEnd);
-      this.name = key.substring(0, slash - secondSpace - 1);
-      this.descriptor = key.substring(slash - secondSpace);
+      this.name = metadata.substring(secondSpace + 1, slash);
+      this.descriptor = metadata.substring(slash + 1, descriptorEnd);
       this.namesStart = descriptorEnd;
       char names = metadata.charAt(namesStart);
       if (names != '-' && names != '+') {
@@ -54,11 +51,6 @@ final class MethodMetadata {
           + " was woven by another version of Trap than this runtime. Use the same version of"
           + " trap-maven-plugin and trap-runtime, and rebuild (mvn clean).", e);
     }
-  }
-
-  /** @return the key of a method, as {@link #key} */
-  static String key(String name, String descriptor) {
-    return name + '/' + descriptor;
   }
 
   /** Writes metadata as the weaver does; for tests, which link traps by hand. */

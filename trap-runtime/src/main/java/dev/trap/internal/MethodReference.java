@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -48,6 +49,25 @@ final class MethodReference {
   }
 
   /**
+   * What was read of each method reference's class: its reference, checked, without a bound
+   * instance. Read once per class: each reference expression in the source has a class of its
+   * own, so a test that patches the same method again reads nothing.
+   */
+  private static final ClassValue<Resolved> RESOLVED = new ClassValue<Resolved>() {
+    @Override
+    protected Resolved computeValue(Class<?> type) {
+      return new Resolved();
+    }
+  };
+
+  /** Holds a class's reference once read; a reference that fails to read is read again. */
+  private static final class Resolved {
+    volatile MethodReference reference;
+    /** The field of a bound reference's class that holds the instance, or null. */
+    volatile Field receiver;
+  }
+
+  /**
    * @param reference a lambda of one of Mock's functional interfaces
    * @param api the method that was given it, such as {@code Mock.patch}, for messages
    * @return the method it names, checked
@@ -57,6 +77,48 @@ final class MethodReference {
     if (reference == null) {
       throw new NullPointerException(api + " needs a method reference, such as Price::tax");
     }
+    Resolved resolved = RESOLVED.get(reference.getClass());
+    MethodReference read = resolved.reference;
+    if (read != null) {
+      if (resolved.receiver == null) {
+        return read;
+      }
+      try {
+        return read.boundTo(resolved.receiver.get(reference));
+      } catch (IllegalAccessException e) {
+        // Read it as the first time.
+      }
+    }
+    read = read(reference, api);
+    resolved.receiver = read.receiver == null ? null : receiverField(reference, read.receiver);
+    resolved.reference = resolved.receiver == null && read.receiver != null ? null
+        : read.boundTo(null);
+    return read;
+  }
+
+  /** @return the field of the reference's class that holds its bound instance, or null */
+  private static Field receiverField(Object reference, Object receiver) {
+    try {
+      for (Field field : reference.getClass().getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers())) {
+          field.setAccessible(true);
+          if (field.get(reference) == receiver) {
+            return field;
+          }
+        }
+      }
+    } catch (RuntimeException | IllegalAccessException e) {
+      // Not readable so: the reference is read through its serialized form every time.
+    }
+    return null;
+  }
+
+  private MethodReference boundTo(Object instance) {
+    return new MethodReference(declaringClass, name, descriptor, isStatic, instance, receiverType,
+        writtenIn);
+  }
+
+  private static MethodReference read(Object reference, String api) {
     SerializedLambda lambda = serialized(reference, api);
     String writtenIn = lambda.getCapturingClass().replace('/', '.');
     String implName = lambda.getImplMethodName();

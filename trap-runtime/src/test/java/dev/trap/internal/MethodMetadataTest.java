@@ -21,7 +21,6 @@ class MethodMetadataTest {
     assertEquals(42, metadata.line);
     assertEquals("with space", metadata.name);
     assertEquals(descriptor, metadata.descriptor);
-    assertEquals("with space/" + descriptor, metadata.key);
     assertEquals(names, metadata.parameterNames(3));
     assertEquals("dir/Some File.kt", metadata.sourceFile());
   }
