@@ -2,9 +2,9 @@ def log = new File(basedir, 'build.log').text
 def logHas = { String text -> assert log.contains(text) : "build.log lacks: $text" }
 def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline') }
 
-logHas 'Trap intercepted PriceCalculator.net[1000, 10]'
-logHas 'Trap intercepted PriceCalculator.currency[]'
-logHas 'Tests run: 1, Failures: 0, Errors: 0, Skipped: 0'
+logHas 'Trap patched PriceCalculator.currency() to return USD, and recorded:'
+logHas 'PriceCalculator.net(1000, 10) -> 900 on main'
+logHas 'Tests run: 2, Failures: 0, Errors: 0, Skipped: 0'
 def bytes = new File(basedir, 'target/classes/com/acme/billing/PriceCalculator.class').bytes
 assert isWoven('target/classes/com/acme/billing/PriceCalculator.class')
 assert ((bytes[6] & 0xff) << 8 | (bytes[7] & 0xff)) == 69 : 'a Java 25 class file'

@@ -1,6 +1,6 @@
 package com.acme.billing;
 
-/** Works out prices; the test below intercepts it without a mock framework or an interface. */
+/** Works out prices; the test patches it without a mock framework or an interface. */
 public class PriceCalculator {
 
   public int net(int grossCents, int discountPercent) {
