@@ -23,6 +23,11 @@ import java.util.concurrent.Callable;
  * <p>Opened scopes nest: a scope opened within another is its child, and calls in the child are in
  * the parent too. Closing a scope removes its interceptors and closes its open children.
  *
+ * <p>Tests run by the JUnit Platform (JUnit 5, and JUnit 4 through the Vintage engine) each run in
+ * an opened scope of their own, within their class's: Trap's runtime registers a listener that
+ * opens it when the test starts and closes it when the test ends. In a test,
+ * {@link #current()} is that scope, and what {@link Mock} patches goes there.
+ *
  * <pre>{@code
  * try (Scope test = Scope.open("checkout test")) {
  *   test.add(freeShipping);

@@ -80,6 +80,8 @@ final class WovenMarker {
 
     private final byte[] bytes;
     private final int[] constants;
+    /** Where the constant pool ends and the class's access flags begin. */
+    private final int end;
 
     ClassFileReader(byte[] bytes) {
       this.bytes = bytes;
@@ -124,8 +126,6 @@ final class WovenMarker {
       }
       this.end = offset;
     }
-
-    private final int end;
 
     /** @return the content of the named class attribute as UTF-8, or null */
     String classAttribute(String name) {
