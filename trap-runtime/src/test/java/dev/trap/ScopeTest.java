@@ -209,19 +209,25 @@ class ScopeTest {
 
   @Test
   void thread_in_no_scope_should_run_in_the_one_test_running() throws Exception {
+    // A scope of this thread's own, opened before the tests below: not within them.
+    Scope elsewhere = Scope.open("elsewhere");
+    Scopes.enter(elsewhere.parent());
     Scope container = Scopes.openTest("class", Scope.current());
     Scope test = Scopes.openTest("method", container);
     try {
       container.add(onTrap());
 
       assertTrue(onPool(trap), "a pool's thread runs in the test running in its scope");
-      try (Scope elsewhere = Scope.open("elsewhere")) {
-        assertFalse(trap.call(), "a thread in a scope of its own does not");
-      }
+      assertTrue(trap.call(), "and so does this thread, in an ancestor of that test's scope");
+      Scope before = Scopes.enter(elsewhere);
+      assertFalse(trap.call(), "a thread in a scope of its own does not");
+      Scopes.enter(before);
+      assertTrue(Scope.open("within").parent() == test, "a scope opened runs within the test");
       test.close();
       assertTrue(onPool(trap), "then in its container");
     } finally {
       container.close();
+      elsewhere.close();
     }
     assertFalse(onPool(trap));
   }
@@ -229,8 +235,9 @@ class ScopeTest {
   @Test
   void thread_in_no_scope_should_run_in_no_test_while_tests_run_side_by_side_and_say_so()
       throws Exception {
-    Scope first = Scopes.openTest("first", Scope.current());
-    Scope second = Scopes.openTest("second", Scope.current());
+    Scope here = Scope.current();
+    Scope first = Scopes.openTest("first", here);
+    Scope second = Scopes.openTest("second", here);
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     try {

@@ -19,8 +19,12 @@ final class ClassTraps {
   private static final Interception[] NONE = new Interception[0];
 
   private final Class<?> type;
-  /** The woven class's own lookup, from its first link: what {@code proceed} calls bodies with. */
-  private MethodHandles.Lookup lookup;
+  /**
+   * The woven class's own lookup, from its first link: what {@code proceed} calls bodies with.
+   * Volatile, read without the lock: a site reads it under its own lock, and this class's lock
+   * is taken before a site's, never after.
+   */
+  private volatile MethodHandles.Lookup lookup;
   private final Map<Key, MethodSite> sites = new HashMap<Key, MethodSite>();
   /** Interceptors of one method, whether linked or not. */
   private final Map<Key, Interception[]> byMethod = new HashMap<Key, Interception[]>();
@@ -45,7 +49,6 @@ final class ClassTraps {
       this.lookup = lookup;
     }
     site = new MethodSite(this, new WovenMethod(this.type, metadata), type);
-    sites.put(key, site);
     Interception[] ofMethod = byMethod.get(key);
     Interception[] ofAny = Registry.anyTarget();
     if (byType.length > 0 || ofMethod != null || ofAny.length > 0) {
@@ -59,6 +62,13 @@ final class ClassTraps {
         thread.hooks--;
       }
     }
+    // Stored once every interception was offered: a link that failed halfway is done again
+    // whole. An appliesTo that called the method linked it meanwhile: that trap is the JVM's.
+    MethodSite linkedMeanwhile = sites.get(key);
+    if (linkedMeanwhile != null) {
+      return linkedMeanwhile;
+    }
+    sites.put(key, site);
     return site;
   }
 
@@ -84,7 +94,7 @@ final class ClassTraps {
     return read;
   }
 
-  synchronized MethodHandles.Lookup lookup() {
+  MethodHandles.Lookup lookup() {
     return lookup;
   }
 
@@ -100,16 +110,17 @@ final class ClassTraps {
       byMethod.put(key, with(byMethod.get(key), interception));
       return;
     }
-    List<MethodSite> applying = new ArrayList<MethodSite>();
-    for (MethodSite site : sites.values()) {
+    // Published first, and asked of a copy of the sites: appliesTo may link methods meanwhile.
+    byType = with(byType, interception);
+    for (MethodSite site : sitesNow()) {
       if (interception.appliesToOrFail(site.method())) {
-        applying.add(site);
+        site.add(interception);
       }
     }
-    for (MethodSite site : applying) {
-      site.add(interception);
-    }
-    byType = with(byType, interception);
+  }
+
+  private List<MethodSite> sitesNow() {
+    return new ArrayList<MethodSite>(sites.values());
   }
 
   synchronized void remove(Interception interception) {
@@ -130,7 +141,7 @@ final class ClassTraps {
     }
     Interception[] rest = without(byType, interception);
     byType = rest == null ? NONE : rest;
-    for (MethodSite site : sites.values()) {
+    for (MethodSite site : sitesNow()) {
       if (site.holds(interception)) {
         site.remove(interception);
       }
@@ -141,19 +152,15 @@ final class ClassTraps {
    * Adds an interceptor of target any; all or nothing is the caller's business. Hooks raised.
    */
   synchronized void addToEveryTrap(Interception interception) {
-    List<MethodSite> applying = new ArrayList<MethodSite>();
-    for (MethodSite site : sites.values()) {
+    for (MethodSite site : sitesNow()) {
       if (interception.appliesToOrFail(site.method())) {
-        applying.add(site);
+        site.add(interception);
       }
-    }
-    for (MethodSite site : applying) {
-      site.add(interception);
     }
   }
 
   synchronized void removeFromEveryTrap(Interception interception) {
-    for (MethodSite site : sites.values()) {
+    for (MethodSite site : sitesNow()) {
       if (site.holds(interception)) {
         site.remove(interception);
       }

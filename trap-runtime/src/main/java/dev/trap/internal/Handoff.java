@@ -39,82 +39,57 @@ public final class Handoff {
   }
 
   /**
-   * @return the scope a task handed over now is to run in, or null to hand it over as it is: when
-   *     the thread runs in no scope, or in one without interceptors, where wrapping would change
-   *     nothing but the task's identity, which some code looks at
+   * @return what a task handed over now is to carry, or null to hand it over as it is: when the
+   *     thread runs in no scope, or in one without interceptors or trace, where wrapping would
+   *     change nothing but the task's identity, which some code looks at
    */
-  private static ScopeImpl handingScope() {
+  private static Handover handover() {
     ThreadState state = ThreadState.current();
-    ScopeImpl scope = state.openScope();
-    if (scope == null) {
-      scope = Scopes.orphanHome();
-    }
-    return scope != null && scope.hasInterceptors() ? scope : null;
-  }
-
-  /** Runs {@code task} with the current thread in {@code scope}, then back in its own. */
-  private static <T> T in(ScopeImpl scope, Callable<T> task) throws Exception {
-    ThreadState state = ThreadState.current();
-    ScopeImpl outer = state.scope;
-    state.scope = scope;
-    try {
-      return task.call();
-    } finally {
-      state.scope = outer;
-    }
+    ScopeImpl scope = state.effectiveScope();
+    return scope != null && scope.hasInterceptors()
+        ? new Handover(scope, state.callInProgress()) : null;
   }
 
   static Runnable carry(Runnable task) {
-    ScopeImpl scope = handingScope();
-    if (scope == null || task == null) {
-      return task;
-    }
-    return () -> {
-      ThreadState state = ThreadState.current();
-      ScopeImpl outer = state.scope;
-      state.scope = scope;
-      try {
-        task.run();
-      } finally {
-        state.scope = outer;
-      }
-    };
+    Handover handover = handover();
+    return handover == null || task == null ? task : handover.wrap(task);
   }
 
   static <T> Callable<T> carry(Callable<T> task) {
-    ScopeImpl scope = handingScope();
-    return scope == null || task == null ? task : () -> in(scope, task);
+    Handover handover = handover();
+    return handover == null || task == null ? task : () -> handover.call(task);
   }
 
   static <T> Supplier<T> carry(Supplier<T> task) {
-    ScopeImpl scope = handingScope();
-    return scope == null || task == null ? task : () -> call(scope, task::get);
+    Handover handover = handover();
+    return handover == null || task == null ? task : () -> handover.unchecked(task::get);
   }
 
   static <A, B> Function<A, B> carry(Function<A, B> task) {
-    ScopeImpl scope = handingScope();
-    return scope == null || task == null ? task : a -> call(scope, () -> task.apply(a));
+    Handover handover = handover();
+    return handover == null || task == null ? task
+        : a -> handover.unchecked(() -> task.apply(a));
   }
 
   static <A> Consumer<A> carry(Consumer<A> task) {
-    ScopeImpl scope = handingScope();
-    return scope == null || task == null ? task
-        : a -> call(scope, () -> {
+    Handover handover = handover();
+    return handover == null || task == null ? task
+        : a -> handover.unchecked(() -> {
           task.accept(a);
           return null;
         });
   }
 
   static <A, B, C> BiFunction<A, B, C> carry(BiFunction<A, B, C> task) {
-    ScopeImpl scope = handingScope();
-    return scope == null || task == null ? task
-        : (a, b) -> call(scope, () -> task.apply(a, b));
+    Handover handover = handover();
+    return handover == null || task == null ? task
+        : (a, b) -> handover.unchecked(() -> task.apply(a, b));
   }
 
   static <A, B> BiConsumer<A, B> carry(BiConsumer<A, B> task) {
-    ScopeImpl scope = handingScope();
-    return scope == null || task == null ? task
-        : (a, b) -> call(scope, () -> {
+    Handover handover = handover();
+    return handover == null || task == null ? task
+        : (a, b) -> handover.unchecked(() -> {
           task.accept(a, b);
           return null;
         });
@@ -126,17 +101,6 @@ public final class Handoff {
       carried.add(carry(task));
     }
     return carried;
-  }
-
-  /** Runs a task that throws no checked exception in a scope. */
-  private static <T> T call(ScopeImpl scope, Callable<T> task) {
-    try {
-      return in(scope, task);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Exception e) {
-      throw Sneaky.<RuntimeException>rethrow(e);
-    }
   }
 
   /** {@link Executor#execute}, the task in the caller's scope. */

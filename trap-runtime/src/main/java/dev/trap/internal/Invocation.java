@@ -41,7 +41,7 @@ final class Invocation implements Call {
     this.chain = chain;
     this.states = new Object[chain.length];
     this.thread = thread;
-    this.parent = thread.call;
+    this.parent = thread.call != null ? thread.call : thread.handedOverBy();
   }
 
   /** Runs the pre hooks; if one decides the outcome, runs the post hooks too. */
@@ -280,6 +280,16 @@ final class Invocation implements Call {
 
   void leaveCallerCode(int hooks) {
     thread.hooks = hooks;
+  }
+
+  /** @return what the pre hook of an interception returned for this call, or null */
+  Object stateOf(Interception interception) {
+    for (int i = 0; i < chain.length; i++) {
+      if (chain[i] == interception) {
+        return states[i];
+      }
+    }
+    return null;
   }
 
   /** @return the arguments as they are; not to be written */

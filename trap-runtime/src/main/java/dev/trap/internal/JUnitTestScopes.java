@@ -1,15 +1,25 @@
 package dev.trap.internal;
 
 import dev.trap.Scope;
+import dev.trap.Traced;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /**
  * Gives every test and test container run by the JUnit Platform a scope of its own, open while it
- * runs, so that patches and recordings made in a test end with it, passed or failed. The
- * Platform finds this listener through {@code ServiceLoader}
+ * runs, so that patches and recordings made in a test end with it, passed or failed; and traces
+ * the tests that are to be traced (see {@link dev.trap.Trace}), writing their trees when they
+ * end. The Platform finds this listener through {@code ServiceLoader}
  * ({@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}): a test project
  * needs nothing beyond the {@code trap-runtime} dependency.
  *
@@ -21,31 +31,176 @@ public final class JUnitTestScopes implements TestExecutionListener {
 
   private final ConcurrentHashMap<String, Running> running =
       new ConcurrentHashMap<String, Running>();
+  private final List<TraceFiles.Written> written = new ArrayList<TraceFiles.Written>();
+  private TraceConfig config;
+  private boolean runTraced;
+
+  @Override
+  public void testPlanExecutionStarted(TestPlan plan) {
+    config = Tracing.config();
+    runTraced = config.mode != TraceConfig.Mode.OFF;
+    if (runTraced) {
+      // One recorder for the whole run, rather than one added and removed per test.
+      Tracing.hold();
+    }
+  }
 
   @Override
   public void executionStarted(TestIdentifier test) {
     Running container = test.getParentId().isPresent()
         ? running.get(test.getParentId().get()) : null;
-    Scope scope = Scopes.openTest(test.getDisplayName(),
+    ScopeImpl scope = (ScopeImpl) Scopes.openTest(test.getDisplayName(),
         container == null ? null : container.scope);
-    running.put(test.getUniqueId(), new Running(scope, Scopes.enter(scope)));
+    Running started = new Running(scope, Scopes.enter(scope));
+    if (test.isTest()) {
+      TraceConfig traceConfig = traceConfig(test);
+      if (traceConfig.mode != TraceConfig.Mode.OFF) {
+        started.trace = Tracing.start(scope, test.getDisplayName(), traceConfig);
+        started.traceConfig = traceConfig;
+      }
+    }
+    running.put(test.getUniqueId(), started);
+  }
+
+  /** @return how this test is traced: as the run says, or as its {@code @Traced} says */
+  private TraceConfig traceConfig(TestIdentifier test) {
+    TraceConfig run = config != null ? config : Tracing.config();
+    if (run.mode != TraceConfig.Mode.OFF) {
+      return run;
+    }
+    Traced traced = traced(test);
+    return traced == null ? run : run.withMode(traced.failuresOnly()
+        ? TraceConfig.Mode.FAILURES : TraceConfig.Mode.ALL);
+  }
+
+  private static Traced traced(TestIdentifier test) {
+    TestSource source = test.getSource().orElse(null);
+    if (!(source instanceof MethodSource)) {
+      return null;
+    }
+    MethodSource method = (MethodSource) source;
+    try {
+      Class<?> type = Class.forName(method.getClassName(), false,
+          Thread.currentThread().getContextClassLoader());
+      for (Method candidate : type.getMethods()) {
+        if (candidate.getName().equals(method.getMethodName())
+            && candidate.isAnnotationPresent(Traced.class)) {
+          return candidate.getAnnotation(Traced.class);
+        }
+      }
+      for (Method candidate : type.getDeclaredMethods()) {
+        if (candidate.getName().equals(method.getMethodName())
+            && candidate.isAnnotationPresent(Traced.class)) {
+          return candidate.getAnnotation(Traced.class);
+        }
+      }
+      return type.getAnnotation(Traced.class);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
   }
 
   @Override
   public void executionFinished(TestIdentifier test, TestExecutionResult result) {
     Running ended = running.remove(test.getUniqueId());
-    if (ended != null) {
-      ended.end();
+    if (ended == null) {
+      return;
+    }
+    if (ended.trace != null) {
+      Tracing.stop(ended.scope, ended.trace);
+      keep(test, result, ended.trace, ended.traceConfig);
+    }
+    ended.end();
+  }
+
+  private void keep(TestIdentifier test, TestExecutionResult result, TraceSession trace,
+      TraceConfig traceConfig) {
+    boolean failed = result.getStatus() == TestExecutionResult.Status.FAILED;
+    if (traceConfig.mode == TraceConfig.Mode.FAILURES && !failed) {
+      return;
+    }
+    Throwable failure = result.getThrowable().orElse(null);
+    TraceFiles.Test about = new TraceFiles.Test(className(test), fileName(test),
+        result.getStatus().name().toLowerCase(java.util.Locale.ROOT),
+        failure == null ? null : ValueText.of(failure));
+    try {
+      TraceFiles.Written files = TraceFiles.write(traceConfig.directory, trace, about);
+      synchronized (written) {
+        written.add(files);
+      }
+      if (failure != null) {
+        // Reports show the failure's stack trace, and with it where the trace of the test is.
+        failure.addSuppressed(new TraceOfTest(files.json));
+      }
+    } catch (IOException | RuntimeException e) {
+      Reports.warn("Trap could not write the trace of " + test.getDisplayName() + " to "
+          + traceConfig.directory + ": " + e, e);
     }
   }
 
-  /** A test's scope, and what its thread ran in before. */
+  private static String className(TestIdentifier test) {
+    TestSource source = test.getSource().orElse(null);
+    return source instanceof MethodSource ? ((MethodSource) source).getClassName() : "tests";
+  }
+
+  /** The test's method, and its display name where that says more (repetitions, parameters). */
+  private static String fileName(TestIdentifier test) {
+    TestSource source = test.getSource().orElse(null);
+    String display = test.getDisplayName();
+    if (!(source instanceof MethodSource)) {
+      return display;
+    }
+    String method = ((MethodSource) source).getMethodName();
+    return display.startsWith(method + "(") ? method : method + " " + display;
+  }
+
+  @Override
+  public void testPlanExecutionFinished(TestPlan plan) {
+    List<TraceFiles.Written> traces;
+    synchronized (written) {
+      traces = new ArrayList<TraceFiles.Written>(written);
+      written.clear();
+    }
+    if (!traces.isEmpty()) {
+      File directory = (config != null ? config : Tracing.config()).directory;
+      try {
+        TraceFiles.index(directory, traces);
+        System.out.println("[Trap] Traces of " + traces.size()
+            + (traces.size() == 1 ? " test: " : " tests: ")
+            + new File(directory, "index.html").getPath());
+      } catch (IOException e) {
+        Reports.warn("Trap could not write the list of traces in " + directory + ": " + e, e);
+      }
+    }
+    if (runTraced) {
+      runTraced = false;
+      Tracing.release();
+    }
+  }
+
+  /** Names the trace of a failed test in the failure's report. */
+  private static final class TraceOfTest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TraceOfTest(File trace) {
+      super("Trap's trace of this test: " + trace.getPath(), null, false, false);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
+
+  /** A test's scope and trace, and what its thread ran in before. */
   private static final class Running {
-    final Scope scope;
+    final ScopeImpl scope;
     final Scope before;
     final Thread thread = Thread.currentThread();
+    TraceSession trace;
+    TraceConfig traceConfig;
 
-    Running(Scope scope, Scope before) {
+    Running(ScopeImpl scope, Scope before) {
       this.scope = scope;
       this.before = before;
     }

@@ -92,7 +92,7 @@ public final class Mocks {
     if (state.globally > 0) {
       return Scope.global();
     }
-    Scope current = state.openScope();
+    Scope current = state.effectiveScope();
     return current != null ? current
         : Scopes.open("thread " + Thread.currentThread().getName());
   }

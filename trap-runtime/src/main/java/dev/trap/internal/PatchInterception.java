@@ -72,7 +72,8 @@ final class PatchInterception implements Interceptor, Patch {
 
   @Override
   public String toString() {
-    return api + " of " + method + " in " + registration.scope()
-        + (registration.isActive() ? "" : " (closed)");
+    Registration added = registration;
+    return api + " of " + method + (added == null ? ""
+        : " in " + added.scope() + (added.isActive() ? "" : " (closed)"));
   }
 }

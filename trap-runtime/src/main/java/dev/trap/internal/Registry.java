@@ -112,6 +112,8 @@ public final class Registry {
       }
     } catch (RuntimeException e) {
       interception.close();
+      // Also when a concurrent close of its scope closed it first, halfway through the add.
+      remove(interception);
       throw e;
     } finally {
       thread.hooks--;
@@ -144,10 +146,10 @@ public final class Registry {
     List<ClassTraps> classes;
     synchronized (LOCK) {
       List<Interception> rest = new ArrayList<Interception>(Arrays.asList(anyTarget));
-      if (!rest.remove(interception)) {
-        return;
-      }
+      rest.remove(interception);
       anyTarget = rest.isEmpty() ? NONE : rest.toArray(NONE);
+      // Swept even if it was gone from anyTarget: an add racing a close may have placed it in
+      // classes that the close's sweep had passed.
       classes = liveClasses();
     }
     for (ClassTraps traps : classes) {

@@ -29,6 +29,8 @@ final class ScopeImpl implements Scope {
   private volatile boolean open = true;
   /** How many interceptors are added to this scope now; opened scopes only. */
   private volatile int interceptors;
+  /** The trace of the calls in this scope, or null. */
+  volatile TraceSession trace;
   /** Opened scopes only: what closing must close. Guarded by this. */
   private final Set<Interception> registrations;
   private final Set<ScopeImpl> children;
@@ -132,10 +134,13 @@ final class ScopeImpl implements Scope {
     return false;
   }
 
-  /** @return true if this scope or a scope it was opened within has interceptors now */
+  /**
+   * @return true if this scope or a scope it was opened within has interceptors or a trace now:
+   *     then work handed over from it has to carry it
+   */
   boolean hasInterceptors() {
     for (ScopeImpl s = this; s != null; s = s.parent) {
-      if (s.interceptors > 0) {
+      if (s.interceptors > 0 || s.trace != null) {
         return true;
       }
     }
@@ -152,61 +157,25 @@ final class ScopeImpl implements Scope {
   }
 
   @Override
-  public Runnable wrap(final Runnable task) {
+  public Runnable wrap(Runnable task) {
     if (task == null) {
       throw new NullPointerException("task");
     }
     checkWrappable();
-    if (kind == GLOBAL) {
-      return task;
-    }
-    return new Runnable() {
-      @Override
-      public void run() {
-        ThreadState state = ThreadState.current();
-        ScopeImpl outer = state.scope;
-        state.scope = ScopeImpl.this;
-        try {
-          task.run();
-        } finally {
-          state.scope = outer;
-        }
-      }
-
-      @Override
-      public String toString() {
-        return task + " in " + ScopeImpl.this;
-      }
-    };
+    return kind == GLOBAL ? task : handover().wrap(task);
   }
 
   @Override
-  public <V> Callable<V> wrap(final Callable<V> task) {
+  public <V> Callable<V> wrap(Callable<V> task) {
     if (task == null) {
       throw new NullPointerException("task");
     }
     checkWrappable();
-    if (kind == GLOBAL) {
-      return task;
-    }
-    return new Callable<V>() {
-      @Override
-      public V call() throws Exception {
-        ThreadState state = ThreadState.current();
-        ScopeImpl outer = state.scope;
-        state.scope = ScopeImpl.this;
-        try {
-          return task.call();
-        } finally {
-          state.scope = outer;
-        }
-      }
+    return kind == GLOBAL ? task : handover().wrap(task);
+  }
 
-      @Override
-      public String toString() {
-        return task + " in " + ScopeImpl.this;
-      }
-    };
+  private Handover handover() {
+    return new Handover(this, ThreadState.current().callInProgress());
   }
 
   private void checkWrappable() {

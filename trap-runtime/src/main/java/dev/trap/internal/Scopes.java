@@ -40,9 +40,12 @@ public final class Scopes {
     return state.threadScope;
   }
 
-  /** @return the innermost open scope of the current thread, or null */
+  /**
+   * @return the innermost open scope of the current thread, or the running test's for a thread
+   *     that runs in no scope or in that test's container only; or null
+   */
   public static Scope current() {
-    return ThreadState.current().openScope();
+    return ThreadState.current().effectiveScope();
   }
 
   /**
@@ -51,7 +54,7 @@ public final class Scopes {
    */
   public static Scope open(String name) {
     ThreadState state = ThreadState.current();
-    ScopeImpl scope = ScopeImpl.opened(name, state.openScope(), false);
+    ScopeImpl scope = ScopeImpl.opened(name, state.effectiveScope(), false);
     state.scope = scope;
     return scope;
   }

@@ -1,5 +1,7 @@
 package dev.trap.internal;
 
+import java.lang.ref.WeakReference;
+
 /**
  * What the runtime keeps per thread: the opened scope it runs in, whether interceptor hooks run on
  * it, and the trapped call in progress. Inherited, so that a thread started within a scope runs
@@ -16,7 +18,9 @@ final class ThreadState {
 
         @Override
         protected ThreadState childValue(ThreadState parent) {
-          return new ThreadState(parent.scope);
+          ThreadState child = new ThreadState(parent.scope);
+          child.handOverStarted(parent.callInProgress());
+          return child;
         }
       };
 
@@ -30,6 +34,11 @@ final class ThreadState {
   MethodSite bypass;
   /** The innermost trapped call in progress on this thread, or null. */
   Invocation call;
+  /**
+   * The call on another thread that started this thread, or handed it the task it runs: the
+   * parent of its outermost calls in a trace. Weak: a pool's thread outlives the call.
+   */
+  private WeakReference<Invocation> handedOverBy;
   /** How deep this thread is in {@code Mock.globally}: while above 0, patches are global. */
   int globally;
 
@@ -39,6 +48,56 @@ final class ThreadState {
 
   static ThreadState current() {
     return CURRENT.get();
+  }
+
+  /** @return the call in progress here, or the one that handed this thread its work */
+  Invocation callInProgress() {
+    return call != null ? call : handedOverBy();
+  }
+
+  Invocation handedOverBy() {
+    WeakReference<Invocation> by = handedOverBy;
+    return by == null ? null : by.get();
+  }
+
+  /**
+   * Runs the rest of a task handed over by {@code call}, until {@link #handOverEnded}.
+   *
+   * @return what to hand back to {@link #handOverEnded}
+   */
+  Object handOverStarted(Invocation by) {
+    WeakReference<Invocation> before = handedOverBy;
+    handedOverBy = by == null ? null : new WeakReference<Invocation>(by);
+    return before;
+  }
+
+  @SuppressWarnings("unchecked")
+  void handOverEnded(Object before) {
+    handedOverBy = (WeakReference<Invocation>) before;
+  }
+
+  /**
+   * @return the innermost open scope this thread runs in, as {@link #isIn} reckons it: its own,
+   *     or the running test's when it runs in none or in that test's container only; or null
+   */
+  ScopeImpl effectiveScope() {
+    ScopeImpl innermost = openScope();
+    ScopeImpl home = Scopes.orphanHome();
+    if (home != null && (innermost == null || innermost.isTest() && home.isWithin(innermost))) {
+      return home;
+    }
+    return innermost;
+  }
+
+  /** @return the trace of the scope this thread runs in, or null */
+  TraceSession traceSession() {
+    for (ScopeImpl s = effectiveScope(); s != null; s = s.parent) {
+      TraceSession session = s.trace;
+      if (session != null) {
+        return session;
+      }
+    }
+    return null;
   }
 
   /**

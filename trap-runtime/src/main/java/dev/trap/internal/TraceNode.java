@@ -1,0 +1,125 @@
+package dev.trap.internal;
+
+import dev.trap.MethodInfo;
+import dev.trap.TracedCall;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** One recorded call: what it was given when it started, and what came of it. */
+final class TraceNode implements TracedCall {
+
+  final long id;
+  final TraceSession session;
+  private final MethodInfo method;
+  private final String receiver;
+  private final List<String> arguments;
+  private final long startNanos;
+  private final String thread;
+  final long threadId;
+  private final List<TraceNode> children = new ArrayList<TraceNode>(0);
+  private volatile long durationNanos = -1;
+  private volatile String result;
+  private volatile String thrown;
+
+  TraceNode(long id, TraceSession session, MethodInfo method, String receiver,
+      List<String> arguments, long startNanos, Thread thread) {
+    this.id = id;
+    this.session = session;
+    this.method = method;
+    this.receiver = receiver;
+    this.arguments = arguments;
+    this.startNanos = startNanos;
+    this.thread = thread.getName();
+    this.threadId = thread.getId();
+  }
+
+  void add(TraceNode child) {
+    synchronized (children) {
+      children.add(child);
+    }
+  }
+
+  void finish(long endNanos, String result, String thrown) {
+    this.result = result;
+    this.thrown = thrown;
+    this.durationNanos = endNanos - startNanos;
+  }
+
+  @Override
+  public MethodInfo method() {
+    return method;
+  }
+
+  @Override
+  public String receiver() {
+    return receiver;
+  }
+
+  @Override
+  public List<String> arguments() {
+    return arguments;
+  }
+
+  @Override
+  public String result() {
+    return result;
+  }
+
+  @Override
+  public String thrown() {
+    return thrown;
+  }
+
+  @Override
+  public boolean isFinished() {
+    return durationNanos >= 0;
+  }
+
+  @Override
+  public long startNanos() {
+    return startNanos;
+  }
+
+  @Override
+  public long durationNanos() {
+    return durationNanos;
+  }
+
+  @Override
+  public String thread() {
+    return thread;
+  }
+
+  @Override
+  public List<TracedCall> children() {
+    synchronized (children) {
+      return Collections.<TracedCall>unmodifiableList(new ArrayList<TraceNode>(children));
+    }
+  }
+
+  /** @return the children as they are now; for the writers, once the trace is over */
+  List<TraceNode> childNodes() {
+    synchronized (children) {
+      return new ArrayList<TraceNode>(children);
+    }
+  }
+
+  /** @return {@code Shop.price("ab") -> 13}, for a tree's text */
+  String line() {
+    StringBuilder text = new StringBuilder(method.declaringClass().getSimpleName()).append('.')
+        .append(method.name()).append('(');
+    for (int i = 0; i < arguments.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(arguments.get(i));
+    }
+    text.append(')');
+    if (!isFinished()) {
+      text.append(" (running)");
+    } else if (thrown != null) {
+      text.append(" threw ").append(thrown);
+    } else if (result != null) {
+      text.append(" -> ").append(result);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.trap.internal;
+
+import dev.trap.Call;
+import dev.trap.Interceptor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Records the calls of woven methods into the trace of the scope they are made in. One recorder
+ * serves every trace of the JVM: it is added to the global scope while some trace is open, and
+ * takes note of a call only when its thread's scope has a trace. An observer: it runs before
+ * patches, and sees calls as their callers do.
+ */
+final class TraceRecorder implements Interceptor {
+
+  /** Set once added: the interception whose states in calls are this recorder's nodes. */
+  volatile Interception interception;
+
+  @Override
+  public Object pre(Call call) {
+    ThreadState thread = ThreadState.current();
+    TraceSession session = thread.traceSession();
+    if (session == null || !session.config.accepts(call.method())) {
+      return null;
+    }
+    Invocation invocation = (Invocation) call;
+    // Rendered before the body runs: later changes to a mutable argument do not show.
+    Object[] values = invocation.currentArguments();
+    List<String> arguments = new ArrayList<String>(values.length);
+    int bytes = 0;
+    for (Object value : values) {
+      String text = ValueText.of(value);
+      arguments.add(text);
+      bytes += text.length();
+    }
+    String receiver = call.receiver() == null ? null : ValueText.of(call.receiver());
+    bytes += receiver == null ? 0 : receiver.length();
+    long id = session.admit(bytes + 64);
+    if (id < 0) {
+      return null;
+    }
+    TraceNode node = new TraceNode(id, session, call.method(), receiver,
+        Collections.unmodifiableList(arguments), System.nanoTime() - session.startNanos,
+        Thread.currentThread());
+    TraceNode parent = parentNode(invocation.parent, session);
+    if (parent == null) {
+      session.addRoot(node);
+    } else {
+      parent.add(node);
+    }
+    return node;
+  }
+
+  /** The nearest call above that this trace recorded: dropped calls hand over their children. */
+  private TraceNode parentNode(Invocation ancestor, TraceSession session) {
+    for (Invocation a = ancestor; a != null; a = a.parent) {
+      Object state = a.stateOf(interception);
+      if (state instanceof TraceNode) {
+        return ((TraceNode) state).session == session ? (TraceNode) state : null;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void post(Call call, Object state) {
+    if (state instanceof TraceNode) {
+      TraceNode node = (TraceNode) state;
+      String thrown = call.thrown() == null ? null : ValueText.of(call.thrown());
+      String result = call.thrown() != null || call.method().returnType() == void.class ? null
+          : ValueText.of(call.result());
+      node.finish(System.nanoTime() - node.session.startNanos, result, thrown);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Trap's trace recorder";
+  }
+}

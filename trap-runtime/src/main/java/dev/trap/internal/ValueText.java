@@ -1,0 +1,250 @@
+package dev.trap.internal;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a value for a trace, safely: bounded in length, elements and depth, cycles broken, and
+ * without running the code of the application, whose {@code toString()} may throw, hang, or call
+ * what is being traced. Objects of the JDK's value types (strings, numbers, dates, enums, ...)
+ * render as their {@code toString()}; the JDK's arrays, collections and maps by their elements;
+ * every other object by its class and fields, read through reflection.
+ */
+final class ValueText {
+
+  static final int MAX_STRING = 200;
+  static final int MAX_ELEMENTS = 10;
+  static final int MAX_DEPTH = 3;
+  static final int MAX_LENGTH = 1000;
+
+  private final StringBuilder text = new StringBuilder();
+  private final IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<Object, Boolean>();
+
+  private ValueText() {
+  }
+
+  /** @return the value, rendered in at most about {@value #MAX_LENGTH} characters */
+  static String of(Object value) {
+    ValueText rendering = new ValueText();
+    try {
+      rendering.append(value, 0);
+    } catch (RuntimeException | LinkageError e) {
+      rendering.text.append("<cannot render: ").append(e.getClass().getSimpleName()).append('>');
+    }
+    return rendering.text.toString();
+  }
+
+  private boolean full() {
+    if (text.length() < MAX_LENGTH) {
+      return false;
+    }
+    if (!endsWith("...")) {
+      text.append("...");
+    }
+    return true;
+  }
+
+  private boolean endsWith(String suffix) {
+    int length = text.length();
+    return length >= suffix.length() && text.substring(length - suffix.length()).equals(suffix);
+  }
+
+  private void append(Object value, int depth) {
+    if (full()) {
+      return;
+    }
+    if (value == null) {
+      text.append("null");
+      return;
+    }
+    Class<?> type = value.getClass();
+    if (value instanceof CharSequence && type.getName().startsWith("java.")) {
+      quoted(value.toString());
+    } else if (value instanceof Character) {
+      text.append('\'').append(value).append('\'');
+    } else if (isJdkValue(type)) {
+      shortened(value.toString());
+    } else if (type.isEnum() || type.getSuperclass() != null && type.getSuperclass().isEnum()) {
+      text.append(((Enum<?>) value).name());
+    } else if (value instanceof Class) {
+      text.append(((Class<?>) value).getName()).append(".class");
+    } else if (type.getName().equals("java.util.Optional")) {
+      java.util.Optional<?> optional = (java.util.Optional<?>) value;
+      text.append("Optional[");
+      if (optional.isPresent()) {
+        append(optional.get(), depth + 1);
+      }
+      text.append(']');
+    } else if (seen.containsKey(value)) {
+      text.append("<cycle: ").append(type.getSimpleName()).append('>');
+    } else if (depth >= MAX_DEPTH) {
+      text.append(simpleName(type)).append("{...}");
+    } else {
+      seen.put(value, Boolean.TRUE);
+      try {
+        if (type.isArray()) {
+          array(value, depth);
+        } else if (value instanceof Collection && isJdk(type)) {
+          elements('[', ((Collection<?>) value).iterator(), ((Collection<?>) value).size(), ']',
+              depth);
+        } else if (value instanceof Map && isJdk(type)) {
+          map((Map<?, ?>) value, depth);
+        } else {
+          fields(value, type, depth);
+        }
+      } finally {
+        seen.remove(value);
+      }
+    }
+  }
+
+  private void quoted(String string) {
+    text.append('"');
+    shortened(string.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"));
+    text.append('"');
+  }
+
+  private void shortened(String string) {
+    if (string.length() > MAX_STRING) {
+      text.append(string, 0, MAX_STRING).append("...(").append(string.length())
+          .append(" chars)");
+    } else {
+      text.append(string);
+    }
+  }
+
+  private void array(Object array, int depth) {
+    int length = Array.getLength(array);
+    text.append(simpleName(array.getClass().getComponentType())).append('[').append(length)
+        .append("] {");
+    for (int i = 0; i < length; i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      if (i == MAX_ELEMENTS) {
+        text.append("...");
+        break;
+      }
+      append(Array.get(array, i), depth + 1);
+      if (full()) {
+        return;
+      }
+    }
+    text.append('}');
+  }
+
+  private void elements(char open, Iterator<?> elements, int size, char close, int depth) {
+    text.append(open);
+    for (int i = 0; elements.hasNext(); i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      if (i == MAX_ELEMENTS) {
+        text.append("... ").append(size - i).append(" more");
+        break;
+      }
+      append(elements.next(), depth + 1);
+      if (full()) {
+        return;
+      }
+    }
+    text.append(close);
+  }
+
+  private void map(Map<?, ?> map, int depth) {
+    text.append('{');
+    int i = 0;
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      if (i++ == MAX_ELEMENTS) {
+        text.append("... ").append(map.size() - MAX_ELEMENTS).append(" more");
+        break;
+      }
+      append(entry.getKey(), depth + 1);
+      text.append('=');
+      append(entry.getValue(), depth + 1);
+      if (full()) {
+        return;
+      }
+    }
+    text.append('}');
+  }
+
+  /** The object's class and its instance fields, its superclasses' included. */
+  private void fields(Object value, Class<?> type, int depth) {
+    text.append(simpleName(type)).append('{');
+    int shown = 0;
+    for (Class<?> c = type; c != null && c != Object.class && !isJdk(c); c = c.getSuperclass()) {
+      for (Field field : declaredFields(c)) {
+        if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
+          continue;
+        }
+        if (shown > 0) {
+          text.append(", ");
+        }
+        if (shown++ == MAX_ELEMENTS) {
+          text.append("...");
+          text.append('}');
+          return;
+        }
+        text.append(field.getName()).append('=');
+        try {
+          field.setAccessible(true);
+          append(field.get(value), depth + 1);
+        } catch (RuntimeException | IllegalAccessException e) {
+          text.append('?');
+        }
+        if (full()) {
+          return;
+        }
+      }
+    }
+    text.append('}');
+  }
+
+  private static List<Field> declaredFields(Class<?> type) {
+    List<Field> fields = new ArrayList<Field>();
+    for (Field field : type.getDeclaredFields()) {
+      fields.add(field);
+    }
+    return fields;
+  }
+
+  private static String simpleName(Class<?> type) {
+    String name = type.getName();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private static boolean isJdk(Class<?> type) {
+    String name = type.getName();
+    return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+        || name.startsWith("sun.");
+  }
+
+  /** The JDK's types whose {@code toString()} is their value: safe and short. */
+  private static boolean isJdkValue(Class<?> type) {
+    if (!isJdk(type)) {
+      return false;
+    }
+    String name = type.getName();
+    return Number.class.isAssignableFrom(type) || type == Boolean.class
+        || name.startsWith("java.time.") || name.equals("java.util.UUID")
+        || name.equals("java.util.Date") || name.equals("java.net.URI")
+        || name.equals("java.net.URL") || name.equals("java.util.Locale")
+        || name.equals("java.util.Currency") || name.startsWith("java.nio.file.")
+        || name.equals("java.io.File") || name.equals("java.lang.Thread")
+        || Throwable.class.isAssignableFrom(type)
+        || name.equals("java.util.concurrent.atomic.AtomicInteger")
+        || name.equals("java.util.concurrent.atomic.AtomicLong")
+        || name.equals("java.util.concurrent.atomic.AtomicBoolean");
+  }
+}
