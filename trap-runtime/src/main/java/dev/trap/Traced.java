@@ -8,8 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Traces a test, or every test of a class, when the run as a whole is not traced: Trap writes the
- * tree of its calls of woven methods under {@code target/trap-traces/} (see {@link Trace}).
+ * Traces a test, or every test of a class, in a run that does not trace it otherwise: Trap writes
+ * the tree of its calls of woven methods under {@code target/trap-traces/} (see {@link Trace}).
+ * In a run that keeps the traces of failed tests only ({@code -Dtrap.trace=failures}), a test
+ * annotated {@code @Traced} keeps its trace when it passes too.
  *
  * @since 0.2.0
  */

@@ -29,6 +29,9 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class JUnitTestScopes implements TestExecutionListener {
 
+  private static final int MAX_FAILURES_NAMED = 20;
+  private static final String LINE = System.getProperty("line.separator");
+
   private final ConcurrentHashMap<String, Running> running =
       new ConcurrentHashMap<String, Running>();
   private final List<TraceFiles.Written> written = new ArrayList<TraceFiles.Written>();
@@ -62,15 +65,21 @@ public final class JUnitTestScopes implements TestExecutionListener {
     running.put(test.getUniqueId(), started);
   }
 
-  /** @return how this test is traced: as the run says, or as its {@code @Traced} says */
+  /**
+   * @return how this test is traced: as the run says, or as its {@code @Traced} says where that
+   *     keeps more
+   */
   private TraceConfig traceConfig(TestIdentifier test) {
     TraceConfig run = config != null ? config : Tracing.config();
-    if (run.mode != TraceConfig.Mode.OFF) {
+    if (run.mode == TraceConfig.Mode.ALL) {
       return run;
     }
     Traced traced = traced(test);
-    return traced == null ? run : run.withMode(traced.failuresOnly()
-        ? TraceConfig.Mode.FAILURES : TraceConfig.Mode.ALL);
+    if (traced == null) {
+      return run;
+    }
+    return traced.failuresOnly() ? run.withMode(TraceConfig.Mode.FAILURES)
+        : run.withMode(TraceConfig.Mode.ALL);
   }
 
   private static Traced traced(TestIdentifier test) {
@@ -115,26 +124,34 @@ public final class JUnitTestScopes implements TestExecutionListener {
 
   private void keep(TestIdentifier test, TestExecutionResult result, TraceSession trace,
       TraceConfig traceConfig) {
-    boolean failed = result.getStatus() == TestExecutionResult.Status.FAILED;
-    if (traceConfig.mode == TraceConfig.Mode.FAILURES && !failed) {
-      return;
-    }
     Throwable failure = result.getThrowable().orElse(null);
     TraceFiles.Test about = new TraceFiles.Test(className(test), fileName(test),
-        result.getStatus().name().toLowerCase(java.util.Locale.ROOT),
-        failure == null ? null : ValueText.of(failure));
+        status(result), failure == null ? null : ValueText.of(failure));
+    if (traceConfig.mode == TraceConfig.Mode.FAILURES
+        && result.getStatus() != TestExecutionResult.Status.FAILED) {
+      TraceFiles.forget(traceConfig.directory, about);
+      return;
+    }
     try {
       TraceFiles.Written files = TraceFiles.write(traceConfig.directory, trace, about);
       synchronized (written) {
         written.add(files);
       }
-      if (failure != null) {
-        // Reports show the failure's stack trace, and with it where the trace of the test is.
-        failure.addSuppressed(new TraceOfTest(files.json));
-      }
     } catch (IOException | RuntimeException e) {
       Reports.warn("Trap could not write the trace of " + test.getDisplayName() + " to "
           + traceConfig.directory + ": " + e, e);
+    }
+  }
+
+  /** @return the schema's word for how the test ended */
+  static String status(TestExecutionResult result) {
+    switch (result.getStatus()) {
+      case SUCCESSFUL:
+        return "passed";
+      case FAILED:
+        return "failed";
+      default:
+        return "aborted";
     }
   }
 
@@ -165,9 +182,7 @@ public final class JUnitTestScopes implements TestExecutionListener {
       File directory = (config != null ? config : Tracing.config()).directory;
       try {
         TraceFiles.index(directory, traces);
-        System.out.println("[Trap] Traces of " + traces.size()
-            + (traces.size() == 1 ? " test: " : " tests: ")
-            + new File(directory, "index.html").getPath());
+        System.out.println(summary(traces, new File(directory, "index.html")));
       } catch (IOException e) {
         Reports.warn("Trap could not write the list of traces in " + directory + ": " + e, e);
       }
@@ -178,18 +193,31 @@ public final class JUnitTestScopes implements TestExecutionListener {
     }
   }
 
-  /** Names the trace of a failed test in the failure's report. */
-  private static final class TraceOfTest extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    TraceOfTest(File trace) {
-      super("Trap's trace of this test: " + trace.getPath(), null, false, false);
+  /**
+   * The run's line saying where its traces are, and a line for each failed test naming its
+   * trace: the report that tools show for a failure has been written by the time a listener
+   * hears of it (the Platform tells listeners of a test's end in reverse order of registration).
+   */
+  static String summary(List<TraceFiles.Written> traces, File index) {
+    StringBuilder text = new StringBuilder("[Trap] Traces of ").append(traces.size())
+        .append(traces.size() == 1 ? " test: " : " tests: ").append(index.getPath());
+    int failed = 0;
+    for (TraceFiles.Written trace : traces) {
+      if ("failed".equals(trace.test.status) && ++failed <= MAX_FAILURES_NAMED) {
+        text.append(LINE).append("[Trap] ").append(simpleName(trace.test.className))
+            .append('.').append(trace.test.name).append(" failed; its trace: ")
+            .append(trace.json.getPath());
+      }
     }
-
-    @Override
-    public String toString() {
-      return getMessage();
+    if (failed > MAX_FAILURES_NAMED) {
+      text.append(LINE).append("[Trap] ").append(failed - MAX_FAILURES_NAMED)
+          .append(" more failed tests have traces: see ").append(index.getPath());
     }
+    return text.toString();
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
   }
 
   /** A test's scope and trace, and what its thread ran in before. */

@@ -56,7 +56,7 @@ final class TraceFiles {
    * @return the JSON file, and the index entry to add
    */
   static Written write(File directory, TraceSession session, Test test) throws IOException {
-    String base = fileName(test.className) + "/" + fileName(test.name);
+    String base = base(test);
     File json = new File(directory, base + ".json");
     json.getParentFile().mkdirs();
     String tree = tree(session, test);
@@ -72,16 +72,33 @@ final class TraceFiles {
     entry.append("\"truncated\":").append(session.isTruncated()).append(',');
     entry.append("\"durationNanos\":").append(session.durationNanos()).append(',');
     field(entry, "startedAt", timestamp(session.startMillis)).append('}');
-    return new Written(json, entry.toString());
+    return new Written(json, test, entry.toString());
+  }
+
+  /**
+   * Deletes what an earlier run wrote for a test that this run does not keep, so that the list
+   * shows no trace older than the test's last run.
+   */
+  static void forget(File directory, Test test) {
+    String base = base(test);
+    for (String suffix : new String[] {".json", ".js", ".chrome.json"}) {
+      new File(directory, base + suffix).delete();
+    }
+  }
+
+  private static String base(Test test) {
+    return fileName(test.className) + "/" + fileName(test.name);
   }
 
   /** A trace written: its file, and its line in the viewer's list. */
   static final class Written {
     final File json;
+    final Test test;
     final String entry;
 
-    Written(File json, String entry) {
+    Written(File json, Test test, String entry) {
       this.json = json;
+      this.test = test;
       this.entry = entry;
     }
   }

@@ -12,7 +12,7 @@ final class TraceNode implements TracedCall {
   final long id;
   final TraceSession session;
   private final MethodInfo method;
-  private final String receiver;
+  private volatile String receiver;
   private final List<String> arguments;
   private final long startNanos;
   private final String thread;
@@ -40,7 +40,11 @@ final class TraceNode implements TracedCall {
     }
   }
 
-  void finish(long endNanos, String result, String thrown) {
+  /** @param built the constructed object, for a constructor that returned; else null */
+  void finish(long endNanos, String built, String result, String thrown) {
+    if (built != null) {
+      this.receiver = built;
+    }
     this.result = result;
     this.thrown = thrown;
     this.durationNanos = endNanos - startNanos;
@@ -105,10 +109,15 @@ final class TraceNode implements TracedCall {
     }
   }
 
-  /** @return {@code Shop.price("ab") -> 13}, for a tree's text */
+  /** @return {@code Shop.price("ab") -> 13} or {@code new Shop(10)}, for a tree's text */
   String line() {
-    StringBuilder text = new StringBuilder(method.declaringClass().getSimpleName()).append('.')
-        .append(method.name()).append('(');
+    StringBuilder text = new StringBuilder();
+    if (method.isConstructor()) {
+      text.append("new ").append(method.declaringClass().getSimpleName());
+    } else {
+      text.append(method.declaringClass().getSimpleName()).append('.').append(method.name());
+    }
+    text.append('(');
     for (int i = 0; i < arguments.size(); i++) {
       text.append(i == 0 ? "" : ", ").append(arguments.get(i));
     }

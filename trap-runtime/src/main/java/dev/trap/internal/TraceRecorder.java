@@ -34,7 +34,9 @@ final class TraceRecorder implements Interceptor {
       arguments.add(text);
       bytes += text.length();
     }
-    String receiver = call.receiver() == null ? null : ValueText.of(call.receiver());
+    // A constructor's object is rendered once it is built: at entry its fields are still unset.
+    String receiver = call.receiver() == null || call.method().isConstructor() ? null
+        : ValueText.of(call.receiver());
     bytes += receiver == null ? 0 : receiver.length();
     long id = session.admit(bytes + 64);
     if (id < 0) {
@@ -70,7 +72,9 @@ final class TraceRecorder implements Interceptor {
       String thrown = call.thrown() == null ? null : ValueText.of(call.thrown());
       String result = call.thrown() != null || call.method().returnType() == void.class ? null
           : ValueText.of(call.result());
-      node.finish(System.nanoTime() - node.session.startNanos, result, thrown);
+      String built = call.method().isConstructor() && call.thrown() == null
+          && call.receiver() != null ? ValueText.of(call.receiver()) : null;
+      node.finish(System.nanoTime() - node.session.startNanos, built, result, thrown);
     }
   }
 

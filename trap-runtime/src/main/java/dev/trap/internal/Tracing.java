@@ -72,7 +72,8 @@ public final class Tracing {
       throw new NullPointerException("code");
     }
     ScopeImpl scope = (ScopeImpl) Scope.open("Trace.record");
-    TraceSession session = start(scope, "Trace.record", config());
+    // Read afresh: a block follows the filters and limits set when it starts.
+    TraceSession session = start(scope, "Trace.record", TraceConfig.fromSystemProperties());
     try {
       code.run();
     } finally {

@@ -67,6 +67,8 @@ final class ValueText {
     Class<?> type = value.getClass();
     if (value instanceof CharSequence && type.getName().startsWith("java.")) {
       quoted(value.toString());
+    } else if (value instanceof Throwable) {
+      throwable((Throwable) value, depth);
     } else if (value instanceof Character) {
       text.append('\'').append(value).append('\'');
     } else if (isJdkValue(type)) {
@@ -83,7 +85,7 @@ final class ValueText {
       }
       text.append(']');
     } else if (seen.containsKey(value)) {
-      text.append("<cycle: ").append(type.getSimpleName()).append('>');
+      text.append("<cycle: ").append(simpleName(type)).append('>');
     } else if (depth >= MAX_DEPTH) {
       text.append(simpleName(type)).append("{...}");
     } else {
@@ -102,6 +104,39 @@ final class ValueText {
       } finally {
         seen.remove(value);
       }
+    }
+  }
+
+  /**
+   * An exception's class and message, as its {@code toString()} would give them; but the
+   * message of a class that computes its own is not asked for, and its fields show instead.
+   */
+  private void throwable(Throwable thrown, int depth) {
+    Class<?> type = thrown.getClass();
+    if (isJdk(declarer(type, "getMessage")) && isJdk(declarer(type, "getLocalizedMessage"))) {
+      text.append(type.getName());
+      String message = thrown.getMessage();
+      if (message != null) {
+        text.append(": ");
+        shortened(message);
+      }
+    } else if (!seen.containsKey(thrown) && depth < MAX_DEPTH) {
+      seen.put(thrown, Boolean.TRUE);
+      try {
+        fields(thrown, type, depth);
+      } finally {
+        seen.remove(thrown);
+      }
+    } else {
+      text.append(simpleName(type)).append("{...}");
+    }
+  }
+
+  private static Class<?> declarer(Class<?> type, String method) {
+    try {
+      return type.getMethod(method).getDeclaringClass();
+    } catch (NoSuchMethodException e) {
+      return Throwable.class;
     }
   }
 
@@ -242,7 +277,6 @@ final class ValueText {
         || name.equals("java.net.URL") || name.equals("java.util.Locale")
         || name.equals("java.util.Currency") || name.startsWith("java.nio.file.")
         || name.equals("java.io.File") || name.equals("java.lang.Thread")
-        || Throwable.class.isAssignableFrom(type)
         || name.equals("java.util.concurrent.atomic.AtomicInteger")
         || name.equals("java.util.concurrent.atomic.AtomicLong")
         || name.equals("java.util.concurrent.atomic.AtomicBoolean");

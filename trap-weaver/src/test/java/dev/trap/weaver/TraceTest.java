@@ -2,13 +2,19 @@ package dev.trap.weaver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trap.CallTree;
 import dev.trap.Trace;
 import dev.trap.TracedCall;
 import dev.trap.weaver.testing.WovenClasses;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -106,5 +112,79 @@ class TraceTest {
 
     assertEquals("java.lang.ArithmeticException: / by zero", tree.roots().get(0).thrown());
     assertEquals("int[30] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, ...}", tree.roots().get(1).result());
+  }
+
+  @Test
+  void a_constructor_should_show_the_object_it_built() throws Exception {
+    CallTree tree = Trace.record(() -> shop.getConstructor(int.class).newInstance(10));
+
+    TracedCall constructor = tree.roots().get(0);
+    assertTrue(constructor.method().isConstructor());
+    assertEquals(List.of("10"), constructor.arguments());
+    assertEquals("Shop{base=10}", constructor.receiver());
+  }
+
+  @Test
+  void arguments_should_show_as_they_were_when_the_call_began() throws Exception {
+    Class<?> basket = woven.load("samples.Basket");
+    List<String> items = new ArrayList<>(List.of("apple"));
+
+    CallTree tree = Trace.record(() -> basket.getMethod("add", List.class, String.class)
+        .invoke(null, items, "pear"));
+
+    assertEquals(List.of("[\"apple\"]", "\"pear\""), tree.roots().get(0).arguments());
+    assertEquals("2", tree.roots().get(0).result());
+  }
+
+  @Test
+  void a_call_left_out_should_hand_its_children_to_the_nearest_call_kept() throws Exception {
+    Object instance = shop.getConstructor(int.class).newInstance(10);
+
+    CallTree tree = withProperties(Map.of("trap.trace.include", "samples.Shop#total, *.Shop#f*",
+        "trap.trace.exclude", "samples.Shop#tax"), () -> Trace.record(() ->
+            shop.getMethod("total", String.class).invoke(instance, "abc")));
+
+    assertEquals("Trace of Trace.record, 2 calls\n"
+        + "  Shop.total(\"abc\") -> 15\n"
+        + "    Shop.fee() -> 1", tree.toString());
+  }
+
+  @Test
+  void a_trace_should_stop_at_its_limit_and_say_so() throws Exception {
+    Object instance = shop.getConstructor(int.class).newInstance(10);
+
+    CallTree tree = withProperties(Map.of("trap.trace.maxCalls", "3"), () -> Trace.record(() ->
+        shop.getMethod("total", String.class).invoke(instance, "abc")));
+
+    assertEquals(3, tree.count());
+    assertTrue(tree.isTruncated());
+    assertEquals("Trace of Trace.record, 3 calls (cut at its limit)\n"
+        + "  Shop.total(\"abc\") -> 15\n"
+        + "    Shop.price(\"abc\") -> 14\n"
+        + "      Shop.fee() -> 1", tree.toString());
+  }
+
+  @Test
+  void record_should_hand_over_the_tree_when_the_code_throws() {
+    Class<?> calculator = woven.load("samples.Calculator");
+    AtomicReference<CallTree> handed = new AtomicReference<>();
+
+    InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
+        () -> Trace.record(() -> calculator.getMethod("divide", int.class, int.class)
+            .invoke(null, 1, 0), handed::set));
+
+    assertTrue(thrown.getCause() instanceof ArithmeticException);
+    assertEquals("divide", names(handed.get().roots()));
+    assertTrue(handed.get().roots().get(0).isFinished());
+  }
+
+  private static CallTree withProperties(Map<String, String> properties, Callable<CallTree> code)
+      throws Exception {
+    properties.forEach(System::setProperty);
+    try {
+      return code.call();
+    } finally {
+      properties.keySet().forEach(System::clearProperty);
+    }
   }
 }
