@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -63,11 +64,52 @@ public class WeaveMojo extends AbstractTrapMojo {
   @Parameter(property = "trap.failOnError", defaultValue = "true")
   private boolean failOnError;
 
+  /**
+   * Traces the tests: {@code true} keeps the call tree of every test, {@code failures} those of
+   * the tests that fail, {@code false} none (a test or class annotated {@code @Traced} still is).
+   * The trees go to {@code target/trap-traces/}, with a viewer, {@code index.html}. Handed to the
+   * test JVMs as the system property {@code trap.trace}, as {@code -Dtrap.trace=...} on Maven's
+   * command line would be.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "trap.trace")
+  private String trace;
+
+  /**
+   * The methods whose calls traces keep, as patterns: a class ({@code *} within a package name,
+   * {@code **} across them), then optionally {@code #} and a method name with {@code *}, such as
+   * {@code com.acme.billing.**} or {@code com.acme.billing.Invoice#render}. All woven methods
+   * when empty. The calls of a method left out hand their children to the nearest call kept.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "trap.trace.include")
+  private List<String> traceIncludes;
+
+  /**
+   * The methods whose calls traces leave out, as patterns like those of {@code traceIncludes}.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "trap.trace.exclude")
+  private List<String> traceExcludes;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
+    try {
+      new TraceSettings(trace, traceIncludes, traceExcludes)
+          .applyTo(session.getUserProperties(), session);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("Trap's configuration of " + project.getId() + " is wrong: "
+          + e.getMessage(), e);
+    }
     Weaver weaver;
     try {
       weaver = Weaver.builder().includes(includes).excludes(excludes == null ? List.of() : excludes)
