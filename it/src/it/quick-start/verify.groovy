@@ -13,6 +13,17 @@ def woven = new File(basedir, 'target/classes/com/acme/billing/PriceCalculator.c
 assert new String(woven.bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
 assert new File(basedir, 'target/trap/originals/com/acme/billing/PriceCalculator.class').isFile()
 
+// The @Traced test's call tree, and the viewer that shows it.
+def traces = new File(basedir, 'target/trap-traces')
+def trace = new File(traces, 'com.acme.billing.InvoiceTest/render_should_show_the_currency_that_the_patch_returns.json')
+logHas '[Trap] Traces of 1 test: target/trap-traces/index.html'.replace('/', File.separator)
+def tree = new groovy.json.JsonSlurper().parse(trace)
+def render = tree.roots.find { it.method == 'render' }
+assert render.arguments == ['1000'] && render.result == '"900 USD"'
+assert render.children*.signature == ['PriceCalculator.net(int, int)', 'PriceCalculator.currency()']
+assert render.children[1].result == '"USD"'
+assert new File(traces, 'index.html').isFile()
+
 // Where a person looks next (the demo command of README.md ends here).
 println ''
 println 'Trap at work on the quick start:'
@@ -20,4 +31,5 @@ println "  the test, its patch and its recording: ${new File(basedir, 'src/test/
 println "  what it printed:                       ${new File(basedir, 'build.log')}"
 println "  a woven class (javap -c shows the trap): ${woven}"
 println "  its original, for the jar:             ${new File(basedir, 'target/trap/originals/com/acme/billing/PriceCalculator.class')}"
+println "  the test's call tree, in a browser:    ${new File(traces, 'index.html')}"
 println ''

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.trap.Mock;
 import dev.trap.Recording;
+import dev.trap.Traced;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InvoiceTest {
 
   @Test
+  @Traced // its call tree goes to target/trap-traces/, with a viewer: index.html
   void render_should_show_the_currency_that_the_patch_returns() {
     Mock.patch(PriceCalculator::currency, calculator -> "USD");
     Recording<Integer> nets = Mock.record(PriceCalculator::net);
