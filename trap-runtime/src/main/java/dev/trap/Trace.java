@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * trap-maven-plugin's configuration), every test run by the JUnit Platform is traced, and its
  * tree written under {@code target/trap-traces/}, by class and test: Trap's JSON
  * ({@code .json}), the Chrome trace-event format that Perfetto and speedscope open
- * ({@code .chrome.json}), and a viewer, {@code index.html}, that opens from disk. With
+ * ({@code .trace-events.json}), and a viewer, {@code index.html}, that opens from disk. With
  * {@code -Dtrap.trace=failures}, only the trees of failed tests are kept. {@link Traced} traces
  * one test or class in a run that is not traced as a whole.
  *

@@ -4,6 +4,7 @@ import dev.trap.MethodInfo;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,9 @@ final class TraceConfig {
   final long maxBytes;
   private final List<Pattern> includes;
   private final List<Pattern> excludes;
+  /** What {@link #accepts} answered, per method: patterns are matched once. */
+  private final ConcurrentHashMap<MethodInfo, Boolean> decided =
+      new ConcurrentHashMap<MethodInfo, Boolean>();
 
   private TraceConfig(Mode mode, File directory, int maxCalls, long maxBytes,
       List<Pattern> includes, List<Pattern> excludes) {
@@ -64,11 +68,17 @@ final class TraceConfig {
 
   /** @return true if the calls of the method are to be recorded */
   boolean accepts(MethodInfo method) {
-    String name = method.declaringClass().getName() + "#" + method.name();
-    if (!includes.isEmpty() && !matchesAny(includes, name)) {
-      return false;
+    if (includes.isEmpty() && excludes.isEmpty()) {
+      return true;
     }
-    return !matchesAny(excludes, name);
+    Boolean accepted = decided.get(method);
+    if (accepted == null) {
+      String name = method.declaringClass().getName() + "#" + method.name();
+      accepted = (includes.isEmpty() || matchesAny(includes, name))
+          && !matchesAny(excludes, name);
+      decided.put(method, accepted);
+    }
+    return accepted;
   }
 
   private static boolean matchesAny(List<Pattern> patterns, String name) {

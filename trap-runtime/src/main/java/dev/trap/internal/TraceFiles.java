@@ -7,12 +7,17 @@ import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.RandomAccessFile;
 import java.io.Writer;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +28,7 @@ import java.util.regex.Pattern;
 /**
  * Writes a test's trace into the trace directory, by class and test: Trap's JSON tree
  * ({@code .json}, schema {@value #SCHEMA}), the same for the viewer ({@code .js}), and the Chrome
- * trace-event format ({@code .chrome.json}) that Perfetto and speedscope open. Keeps the viewer
+ * trace-event format ({@code .trace-events.json}) that Perfetto and speedscope open. Keeps the viewer
  * ({@code index.html}) and its list of traces ({@code index.js}) beside them; test JVMs running at
  * once (Surefire's forks) add to the list under a file lock.
  */
@@ -51,27 +56,38 @@ final class TraceFiles {
   }
 
   /**
-   * Writes the trace's files, each in one step.
+   * Writes the trace's files, each whole or not at all, streamed: a big trace is never a string
+   * in the heap.
    *
    * @return the JSON file, and the index entry to add
    */
-  static Written write(File directory, TraceSession session, Test test) throws IOException {
+  static Written write(File directory, final TraceSession session, final Test test)
+      throws IOException {
     String base = base(test);
     File json = new File(directory, base + ".json");
     json.getParentFile().mkdirs();
-    String tree = tree(session, test);
-    AtomicWrite.text(json, tree);
-    AtomicWrite.text(new File(directory, base + ".js"), "TRAP_TRACE_LOADED(" + tree + ");\n");
-    AtomicWrite.text(new File(directory, base + ".chrome.json"), chrome(session));
-    StringBuilder entry = new StringBuilder("{");
-    field(entry, "file", base + ".js").append(',');
-    field(entry, "class", test.className).append(',');
-    field(entry, "name", test.name).append(',');
-    field(entry, "status", test.status).append(',');
-    entry.append("\"calls\":").append(session.count()).append(',');
-    entry.append("\"truncated\":").append(session.isTruncated()).append(',');
-    entry.append("\"durationNanos\":").append(session.durationNanos()).append(',');
-    field(entry, "startedAt", timestamp(session.startMillis)).append('}');
+    final Map<MethodInfo, String> signatures = new IdentityHashMap<MethodInfo, String>();
+    AtomicWrite.json(json, new Content() {
+      @Override
+      public void writeTo(JsonOut out) throws IOException {
+        tree(out, session, test, signatures);
+      }
+    });
+    AtomicWrite.wrapped(new File(directory, base + ".js"), "TRAP_TRACE_LOADED(", json, ");\n");
+    AtomicWrite.json(new File(directory, base + ".trace-events.json"), new Content() {
+      @Override
+      public void writeTo(JsonOut out) throws IOException {
+        chrome(out, session, signatures);
+      }
+    });
+    StringWriter entry = new StringWriter();
+    JsonOut out = new JsonOut(entry);
+    out.raw('{').field("file", base + ".js").raw(',').field("class", test.className).raw(',')
+        .field("name", test.name).raw(',').field("status", test.status).raw(',')
+        .name("calls").number(session.count()).raw(',')
+        .name("truncated").raw(String.valueOf(session.isTruncated())).raw(',')
+        .name("durationNanos").number(session.durationNanos()).raw(',')
+        .field("startedAt", timestamp(session.startMillis)).raw('}').flush();
     return new Written(json, test, entry.toString());
   }
 
@@ -81,7 +97,7 @@ final class TraceFiles {
    */
   static void forget(File directory, Test test) {
     String base = base(test);
-    for (String suffix : new String[] {".json", ".js", ".chrome.json"}) {
+    for (String suffix : new String[] {".json", ".js", ".trace-events.json"}) {
       new File(directory, base + suffix).delete();
     }
   }
@@ -148,65 +164,96 @@ final class TraceFiles {
     }
   }
 
-  private static String tree(TraceSession session, Test test) {
-    StringBuilder json = new StringBuilder(4096);
-    json.append("{\"schema\":\"").append(SCHEMA).append("\",\"test\":{");
-    field(json, "class", test.className).append(',');
-    field(json, "name", test.name).append(',');
-    field(json, "status", test.status);
+  private static void tree(JsonOut out, TraceSession session, Test test,
+      Map<MethodInfo, String> signatures) throws IOException {
+    out.raw('{').field("schema", SCHEMA).raw(',').name("test").raw('{')
+        .field("class", test.className).raw(',').field("name", test.name).raw(',')
+        .field("status", test.status);
     if (test.failure != null) {
-      field(json.append(','), "failure", test.failure);
+      out.raw(',').field("failure", test.failure);
     }
-    json.append("},");
-    field(json, "startedAt", timestamp(session.startMillis)).append(',');
-    json.append("\"durationNanos\":").append(session.durationNanos()).append(',');
-    json.append("\"calls\":").append(session.count()).append(',');
-    json.append("\"truncated\":").append(session.isTruncated()).append(',');
-    json.append("\"limits\":{\"maxCalls\":").append(session.config.maxCalls)
-        .append(",\"maxBytes\":").append(session.config.maxBytes).append("},");
-    json.append("\"roots\":[");
-    List<TraceNode> roots = session.rootNodes();
-    for (int i = 0; i < roots.size(); i++) {
-      node(json.append(i == 0 ? "" : ","), roots.get(i), session);
-    }
-    return json.append("]}").toString();
+    out.raw("},").field("startedAt", timestamp(session.startMillis)).raw(',')
+        .name("durationNanos").number(session.durationNanos()).raw(',')
+        .name("calls").number(session.count()).raw(',')
+        .name("truncated").raw(String.valueOf(session.isTruncated())).raw(',')
+        .name("limits").raw('{').name("maxCalls").number(session.config.maxCalls).raw(',')
+        .name("maxBytes").number(session.config.maxBytes).raw("},")
+        .name("roots").raw('[');
+    nodes(out, session.rootNodes(), session, signatures);
+    out.raw("]}");
   }
 
-  private static void node(StringBuilder json, TraceNode node, TraceSession session) {
+  /**
+   * The calls and, within each, its children: depth first, without recursion, as calls may nest
+   * deeper than the writer's stack would allow.
+   */
+  private static void nodes(JsonOut out, List<TraceNode> roots, TraceSession session,
+      Map<MethodInfo, String> signatures) throws IOException {
+    ArrayDeque<Iterator<TraceNode>> open = new ArrayDeque<Iterator<TraceNode>>();
+    open.push(roots.iterator());
+    boolean first = true;
+    while (!open.isEmpty()) {
+      Iterator<TraceNode> siblings = open.peek();
+      if (!siblings.hasNext()) {
+        open.pop();
+        if (!open.isEmpty()) {
+          out.raw("]}");
+        }
+        first = false;
+        continue;
+      }
+      TraceNode node = siblings.next();
+      if (!first) {
+        out.raw(',');
+      }
+      node(out, node, session, signatures);
+      out.raw(',').name("children").raw('[');
+      open.push(node.childNodes().iterator());
+      first = true;
+    }
+  }
+
+  /** A call's fields, all but its children. */
+  private static void node(JsonOut out, TraceNode node, TraceSession session,
+      Map<MethodInfo, String> signatures) throws IOException {
     MethodInfo method = node.method();
-    json.append("{\"id\":").append(node.id).append(',');
-    field(json, "class", method.declaringClass().getName()).append(',');
-    field(json, "method", method.name()).append(',');
-    field(json, "descriptor", method.descriptor()).append(',');
-    field(json, "signature", signature(method)).append(',');
+    out.raw('{').name("id").number(node.id).raw(',')
+        .field("class", method.declaringClass().getName()).raw(',')
+        .field("method", method.name()).raw(',')
+        .field("descriptor", method.descriptor()).raw(',')
+        .field("signature", signature(method, signatures)).raw(',');
     if (method.sourceFile() != null) {
-      field(json, "source", method.sourceFile() + (method.line() >= 0 ? ":" + method.line() : ""))
-          .append(',');
+      out.field("source", method.sourceFile() + (method.line() >= 0 ? ":" + method.line() : ""))
+          .raw(',');
     }
-    field(json, "thread", node.thread()).append(',');
-    json.append("\"start\":").append(node.startNanos()).append(',');
-    json.append("\"duration\":").append(node.isFinished() ? node.durationNanos()
-        : session.durationNanos() - node.startNanos()).append(',');
-    json.append("\"finished\":").append(node.isFinished()).append(',');
+    out.field("thread", node.thread()).raw(',')
+        .name("start").number(node.startNanos()).raw(',')
+        .name("duration").number(duration(node, session)).raw(',')
+        .name("finished").raw(String.valueOf(node.isFinished())).raw(',');
     if (node.receiver() != null) {
-      field(json, "receiver", node.receiver()).append(',');
+      out.field("receiver", node.receiver()).raw(',');
     }
-    json.append("\"arguments\":[");
-    for (int i = 0; i < node.arguments().size(); i++) {
-      string(json.append(i == 0 ? "" : ","), node.arguments().get(i));
-    }
-    json.append("],");
+    arguments(out, node);
     if (node.thrown() != null) {
-      field(json, "thrown", node.thrown()).append(',');
+      out.raw(',').field("thrown", node.thrown());
     } else if (node.result() != null) {
-      field(json, "result", node.result()).append(',');
+      out.raw(',').field("result", node.result());
     }
-    json.append("\"children\":[");
-    List<TraceNode> children = node.childNodes();
-    for (int i = 0; i < children.size(); i++) {
-      node(json.append(i == 0 ? "" : ","), children.get(i), session);
+  }
+
+  private static void arguments(JsonOut out, TraceNode node) throws IOException {
+    out.name("arguments").raw('[');
+    String[] arguments = node.argumentTexts();
+    for (int i = 0; i < arguments.length; i++) {
+      (i == 0 ? out : out.raw(',')).string(arguments[i]);
     }
-    json.append("]}");
+    out.raw(']');
+  }
+
+  /** @return how long the call took, or, still running, how long it ran within the trace */
+  private static long duration(TraceNode node, TraceSession session) {
+    return node.isFinished() ? node.durationNanos()
+        : session.durationNanos() - node.startNanos();
   }
 
   /**
@@ -214,67 +261,66 @@ final class TraceFiles {
    * nanosecond decimals, so that a call lies within its caller exactly, as Perfetto requires of
    * the events of one track; one track per thread, named.
    */
-  private static String chrome(TraceSession session) {
-    StringBuilder json = new StringBuilder(4096).append("{\"traceEvents\":[\n");
-    Map<Long, String> threads = new LinkedHashMap<Long, String>();
-    List<TraceNode> all = new ArrayList<TraceNode>();
-    for (TraceNode root : session.rootNodes()) {
-      flatten(root, all);
+  private static void chrome(JsonOut out, TraceSession session,
+      Map<MethodInfo, String> signatures) throws IOException {
+    out.raw("{\"traceEvents\":[\n");
+    List<TraceNode> all = new ArrayList<TraceNode>(session.count());
+    ArrayDeque<TraceNode> stack = new ArrayDeque<TraceNode>();
+    List<TraceNode> roots = session.rootNodes();
+    for (int i = roots.size() - 1; i >= 0; i--) {
+      stack.push(roots.get(i));
     }
-    for (TraceNode node : all) {
+    Map<Long, String> threads = new LinkedHashMap<Long, String>();
+    while (!stack.isEmpty()) {
+      TraceNode node = stack.pop();
+      all.add(node);
       threads.put(node.threadId, node.thread());
+      List<TraceNode> children = node.childNodes();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        stack.push(children.get(i));
+      }
     }
     boolean first = true;
     for (Map.Entry<Long, String> thread : threads.entrySet()) {
-      json.append(first ? "" : ",\n").append("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,")
-          .append("\"tid\":").append(thread.getKey()).append(",\"args\":{");
-      field(json, "name", thread.getValue()).append("}}");
+      out.raw(first ? "" : ",\n").raw("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,")
+          .name("tid").number(thread.getKey()).raw(',').name("args").raw('{')
+          .field("name", thread.getValue()).raw("}}");
       first = false;
     }
     for (TraceNode node : all) {
-      long duration = node.isFinished() ? node.durationNanos()
-          : session.durationNanos() - node.startNanos();
-      json.append(first ? "" : ",\n").append('{');
-      field(json, "name", node.method().declaringClass().getSimpleName() + "."
-          + node.method().name()).append(',');
-      json.append("\"cat\":\"trap\",\"ph\":\"X\",\"pid\":1,\"tid\":").append(node.threadId)
-          .append(",\"ts\":").append(micros(node.startNanos())).append(",\"dur\":")
-          .append(micros(duration)).append(",\"args\":{");
-      field(json, "signature", signature(node.method()));
+      MethodInfo method = node.method();
+      out.raw(first ? "" : ",\n").raw('{')
+          .field("name", method.declaringClass().getSimpleName() + "." + method.name()).raw(',')
+          .raw("\"cat\":\"trap\",\"ph\":\"X\",\"pid\":1,").name("tid").number(node.threadId)
+          .raw(',').name("ts").micros(node.startNanos()).raw(',')
+          .name("dur").micros(duration(node, session)).raw(',').name("args").raw('{')
+          .field("signature", signature(method, signatures)).raw(',');
       if (node.receiver() != null) {
-        field(json.append(','), "receiver", node.receiver());
+        out.field("receiver", node.receiver()).raw(',');
       }
-      json.append(",\"arguments\":[");
-      for (int i = 0; i < node.arguments().size(); i++) {
-        string(json.append(i == 0 ? "" : ","), node.arguments().get(i));
-      }
-      json.append(']');
+      arguments(out, node);
       if (node.thrown() != null) {
-        field(json.append(','), "thrown", node.thrown());
+        out.raw(',').field("thrown", node.thrown());
       } else if (node.result() != null) {
-        field(json.append(','), "result", node.result());
+        out.raw(',').field("result", node.result());
       }
-      json.append("}}");
+      out.raw("}}");
       first = false;
     }
-    return json.append("\n],\"displayTimeUnit\":\"ns\",\"otherData\":{\"schema\":\"")
-        .append(SCHEMA).append("\"}}\n").toString();
-  }
-
-  private static void flatten(TraceNode node, List<TraceNode> all) {
-    all.add(node);
-    for (TraceNode child : node.childNodes()) {
-      flatten(child, all);
-    }
-  }
-
-  private static String micros(long nanos) {
-    String digits = String.format("%04d", Math.abs(nanos));
-    return (nanos < 0 ? "-" : "") + digits.substring(0, digits.length() - 3) + "."
-        + digits.substring(digits.length() - 3);
+    out.raw("\n],\"displayTimeUnit\":\"ns\",\"otherData\":{").field("schema", SCHEMA)
+        .raw("}}\n");
   }
 
   /** {@code Shop.price(String)}: what the viewer shows of a method. */
+  private static String signature(MethodInfo method, Map<MethodInfo, String> signatures) {
+    String known = signatures.get(method);
+    if (known == null) {
+      known = signature(method);
+      signatures.put(method, known);
+    }
+    return known;
+  }
+
   private static String signature(MethodInfo method) {
     StringBuilder text = new StringBuilder(method.declaringClass().getSimpleName()).append('.')
         .append(method.name()).append('(');
@@ -284,49 +330,6 @@ final class TraceFiles {
       text.append(i == 0 ? "" : ", ").append(type.substring(type.lastIndexOf('.') + 1));
     }
     return text.append(')').toString();
-  }
-
-  private static StringBuilder field(StringBuilder json, String name, String value) {
-    json.append('"').append(name).append("\":");
-    return string(json, value);
-  }
-
-  private static StringBuilder string(StringBuilder json, String value) {
-    if (value == null) {
-      return json.append("null");
-    }
-    json.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"':
-          json.append("\\\"");
-          break;
-        case '\\':
-          json.append("\\\\");
-          break;
-        case '\n':
-          json.append("\\n");
-          break;
-        case '\r':
-          json.append("\\r");
-          break;
-        case '\t':
-          json.append("\\t");
-          break;
-        case '<':
-          // So that a value cannot end the viewer's script: "</script>".
-          json.append("\\u003c");
-          break;
-        default:
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-      }
-    }
-    return json.append('"');
   }
 
   private static String unescape(String json) {
@@ -367,6 +370,11 @@ final class TraceFiles {
     return out.toByteArray();
   }
 
+  /** What a JSON file holds. */
+  interface Content {
+    void writeTo(JsonOut out) throws IOException;
+  }
+
   /** Writes a file through a temporary one beside it, so it is whole or absent. */
   static final class AtomicWrite {
 
@@ -374,16 +382,43 @@ final class TraceFiles {
     }
 
     static void text(File file, String text) throws IOException {
-      File temporary = new File(file.getParentFile(), file.getName() + ".tmp");
-      try (Writer out = new BufferedWriter(new OutputStreamWriter(
-          new FileOutputStream(temporary), StandardCharsets.UTF_8))) {
+      File temporary = temporary(file);
+      try (Writer out = new OutputStreamWriter(new FileOutputStream(temporary),
+          StandardCharsets.UTF_8)) {
         out.write(text);
       }
       move(temporary, file);
     }
 
+    static void json(File file, Content content) throws IOException {
+      File temporary = temporary(file);
+      try (Writer out = new BufferedWriter(new OutputStreamWriter(
+          new FileOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16)) {
+        JsonOut json = new JsonOut(out);
+        content.writeTo(json);
+        json.flush();
+      }
+      move(temporary, file);
+    }
+
+    /** Writes a file's bytes between a prefix and a suffix. */
+    static void wrapped(File file, String prefix, File content, String suffix)
+        throws IOException {
+      File temporary = temporary(file);
+      try (OutputStream out = new FileOutputStream(temporary)) {
+        out.write(prefix.getBytes(StandardCharsets.UTF_8));
+        java.nio.file.Files.copy(content.toPath(), out);
+        out.write(suffix.getBytes(StandardCharsets.UTF_8));
+      }
+      move(temporary, file);
+    }
+
+    private static File temporary(File file) {
+      return new File(file.getParentFile(), file.getName() + ".tmp");
+    }
+
     static void bytes(File file, byte[] bytes) throws IOException {
-      File temporary = new File(file.getParentFile(), file.getName() + ".tmp");
+      File temporary = temporary(file);
       try (FileOutputStream out = new FileOutputStream(temporary)) {
         out.write(bytes);
       }

@@ -3,6 +3,7 @@ package dev.trap.internal;
 import dev.trap.MethodInfo;
 import dev.trap.TracedCall;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class TraceNode implements TracedCall {
   final TraceSession session;
   private final MethodInfo method;
   private volatile String receiver;
-  private final List<String> arguments;
+  private final String[] arguments;
   private final long startNanos;
   private final String thread;
   final long threadId;
@@ -23,7 +24,7 @@ final class TraceNode implements TracedCall {
   private volatile String thrown;
 
   TraceNode(long id, TraceSession session, MethodInfo method, String receiver,
-      List<String> arguments, long startNanos, Thread thread) {
+      String[] arguments, long startNanos, Thread thread) {
     this.id = id;
     this.session = session;
     this.method = method;
@@ -62,6 +63,11 @@ final class TraceNode implements TracedCall {
 
   @Override
   public List<String> arguments() {
+    return Collections.unmodifiableList(Arrays.asList(arguments));
+  }
+
+  /** @return the rendered arguments themselves, for the writers */
+  String[] argumentTexts() {
     return arguments;
   }
 
@@ -118,8 +124,8 @@ final class TraceNode implements TracedCall {
       text.append(method.declaringClass().getSimpleName()).append('.').append(method.name());
     }
     text.append('(');
-    for (int i = 0; i < arguments.size(); i++) {
-      text.append(i == 0 ? "" : ", ").append(arguments.get(i));
+    for (int i = 0; i < arguments.length; i++) {
+      text.append(i == 0 ? "" : ", ").append(arguments[i]);
     }
     text.append(')');
     if (!isFinished()) {

@@ -2,9 +2,6 @@ package dev.trap.internal;
 
 import dev.trap.Call;
 import dev.trap.Interceptor;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * Records the calls of woven methods into the trace of the scope they are made in. One recorder
@@ -27,12 +24,11 @@ final class TraceRecorder implements Interceptor {
     Invocation invocation = (Invocation) call;
     // Rendered before the body runs: later changes to a mutable argument do not show.
     Object[] values = invocation.currentArguments();
-    List<String> arguments = new ArrayList<String>(values.length);
+    String[] arguments = new String[values.length];
     int bytes = 0;
-    for (Object value : values) {
-      String text = ValueText.of(value);
-      arguments.add(text);
-      bytes += text.length();
+    for (int i = 0; i < values.length; i++) {
+      arguments[i] = ValueText.of(values[i]);
+      bytes += arguments[i].length();
     }
     // A constructor's object is rendered once it is built: at entry its fields are still unset.
     String receiver = call.receiver() == null || call.method().isConstructor() ? null
@@ -42,9 +38,8 @@ final class TraceRecorder implements Interceptor {
     if (id < 0) {
       return null;
     }
-    TraceNode node = new TraceNode(id, session, call.method(), receiver,
-        Collections.unmodifiableList(arguments), System.nanoTime() - session.startNanos,
-        Thread.currentThread());
+    TraceNode node = new TraceNode(id, session, call.method(), receiver, arguments,
+        System.nanoTime() - session.startNanos, Thread.currentThread());
     TraceNode parent = parentNode(invocation.parent, session);
     if (parent == null) {
       session.addRoot(node);

@@ -25,13 +25,18 @@ final class ValueText {
   static final int MAX_LENGTH = 1000;
 
   private final StringBuilder text = new StringBuilder();
-  private final IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<Object, Boolean>();
+  /** The objects being rendered, made when the first is: most values hold none. */
+  private IdentityHashMap<Object, Boolean> seen;
 
   private ValueText() {
   }
 
   /** @return the value, rendered in at most about {@value #MAX_LENGTH} characters */
   static String of(Object value) {
+    String simple = simple(value);
+    if (simple != null) {
+      return simple;
+    }
     ValueText rendering = new ValueText();
     try {
       rendering.append(value, 0);
@@ -39,6 +44,32 @@ final class ValueText {
       rendering.text.append("<cannot render: ").append(e.getClass().getSimpleName()).append('>');
     }
     return rendering.text.toString();
+  }
+
+  /** @return the text of the values most calls pass, made without a rendering; else null */
+  private static String simple(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    Class<?> type = value.getClass();
+    if (type == Integer.class || type == Long.class || type == Boolean.class
+        || type == Short.class || type == Byte.class) {
+      return value.toString();
+    }
+    if (type == String.class) {
+      String string = (String) value;
+      if (string.length() > MAX_STRING) {
+        return null;
+      }
+      for (int i = 0; i < string.length(); i++) {
+        char c = string.charAt(i);
+        if (c == '"' || c == '\\' || c == '\n') {
+          return null;
+        }
+      }
+      return '"' + string + '"';
+    }
+    return null;
   }
 
   private boolean full() {
@@ -84,12 +115,12 @@ final class ValueText {
         append(optional.get(), depth + 1);
       }
       text.append(']');
-    } else if (seen.containsKey(value)) {
+    } else if (seen != null && seen.containsKey(value)) {
       text.append("<cycle: ").append(simpleName(type)).append('>');
     } else if (depth >= MAX_DEPTH) {
       text.append(simpleName(type)).append("{...}");
     } else {
-      seen.put(value, Boolean.TRUE);
+      seen().put(value, Boolean.TRUE);
       try {
         if (type.isArray()) {
           array(value, depth);
@@ -120,7 +151,7 @@ final class ValueText {
         text.append(": ");
         shortened(message);
       }
-    } else if (!seen.containsKey(thrown) && depth < MAX_DEPTH) {
+    } else if (!seen().containsKey(thrown) && depth < MAX_DEPTH) {
       seen.put(thrown, Boolean.TRUE);
       try {
         fields(thrown, type, depth);
@@ -130,6 +161,13 @@ final class ValueText {
     } else {
       text.append(simpleName(type)).append("{...}");
     }
+  }
+
+  private IdentityHashMap<Object, Boolean> seen() {
+    if (seen == null) {
+      seen = new IdentityHashMap<Object, Boolean>();
+    }
+    return seen;
   }
 
   private static Class<?> declarer(Class<?> type, String method) {
