@@ -71,7 +71,7 @@ assert failed.test.status == 'failed'
 assert failed.test.failure.startsWith('org.opentest4j.AssertionFailedError: a failure, on purpose')
 
 // The Chrome trace-event format: a named track per thread, events strictly nested on each.
-Map chrome = slurper.parse(new File(traces, "com.acme.shop.CheckoutTest/${passedName}.chrome.json"))
+Map chrome = slurper.parse(new File(traces, "com.acme.shop.CheckoutTest/${passedName}.trace-events.json"))
 List events = chrome.traceEvents
 List complete = events.findAll { it.ph == 'X' }
 assert complete.size() == 11
@@ -194,6 +194,35 @@ try {
   browser.screenshot(screenshot)
   assert screenshot.length() > 10_000
   println "The trace viewer works in ${executable}: ${screenshot}"
+
+  // speedscope reads the trace-event file as trace events (it picks its reader by the file's
+  // name, and takes a name ending in .chrome.json for a DevTools profile): one profile a thread.
+  Class speedscope = new GroovyClassLoader(getClass().classLoader)
+      .parseClass(new File(basedir, 'Speedscope.groovy'))
+  File release
+  try {
+    release = speedscope.release(new File(basedir, '../../tools'))
+  } catch (IOException e) {
+    if (System.getenv('TRAP_REQUIRE_BROWSER')) {
+      throw e
+    }
+    println "WARNING: speedscope could not be had (${e.message}): the trace-event file is not" +
+        ' checked in it.'
+  }
+  if (release != null) {
+    File loader = speedscope.loader(new File(traces,
+        "com.acme.shop.CheckoutTest/${passedName}.trace-events.json"), new File(basedir, 'target'))
+    browser.send('Page.navigate',
+        [url: new File(release, 'index.html').toURI().toString() + '#localProfilePath=' + loader])
+    browser.waitFor("document.body.innerText.includes('(1/2)')"
+        + " || document.body.innerText.includes('Something went wrong')", 'speedscope to import')
+    String page = browser.eval('document.body.innerText')
+    assert !page.contains('Something went wrong')
+    assert page.contains('main (pid 1, tid ') && page.contains('(1/2)')
+    File speedscopeShot = new File(basedir, 'target/trace-in-speedscope.png')
+    browser.screenshot(speedscopeShot)
+    println "speedscope ${speedscope.VERSION} reads the trace-event file: ${speedscopeShot}"
+  }
 } finally {
   browser.close()
 }
