@@ -1,7 +1,8 @@
 import groovy.json.JsonSlurper
 
 // -Dtrap.trace=failures over the pom's <trace>true</trace>: the failed test's trace and the
-// @Traced test's are kept; the passed test's trace of an earlier run is gone.
+// @Traced test's are kept; the passed test's trace of an earlier run is gone, also from the
+// list, and also after a run (the third) that wrote no trace at all.
 File traces = new File(basedir, 'target/trap-traces/com.acme.shop.FailuresTest')
 String log = new File(basedir, 'build.log').text
 assert new File(basedir, 'target/prebuild-ran').isFile(): 'prebuild.groovy made the earlier run\'s traces'

@@ -109,12 +109,24 @@ class Chromium implements AutoCloseable {
     return result.result.value
   }
 
-  /** Waits until a JavaScript condition holds in the page. */
+  /**
+   * Waits until a JavaScript condition holds in the page. While a page loads, the condition may
+   * throw (no body yet): it is asked again.
+   */
   void waitFor(String condition, String what) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)
-    while (eval("!!(${condition})") != true) {
+    String lastError = null
+    while (true) {
+      try {
+        if (eval("!!(${condition})") == true) {
+          return
+        }
+      } catch (IllegalStateException e) {
+        lastError = e.message
+      }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Waited ${TIMEOUT_SECONDS} s for ${what}: ${condition}")
+        throw new AssertionError("Waited ${TIMEOUT_SECONDS} s for ${what}: ${condition}"
+            + (lastError ? "; last error: ${lastError}" : ''))
       }
       Thread.sleep(50)
     }

@@ -29,8 +29,8 @@ import java.util.function.Consumer;
  * {@code -Dtrap.trace.include} and {@code -Dtrap.trace.exclude} (patterns such as
  * {@code com.acme.**} or {@code com.acme.Shop#price}, comma-separated) choose the methods; the
  * calls of a method left out hand their children to the nearest call kept. A trace stops growing
- * at {@code trap.trace.maxCalls} calls (100,000) or {@code trap.trace.maxBytes} of rendered
- * values (20,000,000), and says so. A block follows these properties as they are when it
+ * at {@code trap.trace.maxCalls} calls (100,000) or {@code trap.trace.maxBytes} characters of
+ * rendered values (20,000,000), and says so. A block follows these properties as they are when it
  * starts; a test run, as they are when it starts.
  *
  * @since 0.2.0

@@ -68,12 +68,14 @@ public class WeaveMojo extends AbstractTrapMojo {
    * Traces the tests: {@code true} keeps the call tree of every test, {@code failures} those of
    * the tests that fail, {@code false} none (a test or class annotated {@code @Traced} still is).
    * The trees go to {@code target/trap-traces/}, with a viewer, {@code index.html}. Handed to the
-   * test JVMs as the system property {@code trap.trace}, as {@code -Dtrap.trace=...} on Maven's
-   * command line would be.
+   * test JVMs as the system property {@code trap.trace}; {@code -Dtrap.trace=...} on Maven's
+   * command line wins over it.
    *
    * @since 0.2.0
    */
-  @Parameter(property = "trap.trace")
+  // No property: Trap puts the settings into the user properties, where the next module of the
+  // reactor would read them as its own.
+  @Parameter
   private String trace;
 
   /**
@@ -81,18 +83,20 @@ public class WeaveMojo extends AbstractTrapMojo {
    * {@code **} across them), then optionally {@code #} and a method name with {@code *}, such as
    * {@code com.acme.billing.**} or {@code com.acme.billing.Invoice#render}. All woven methods
    * when empty. The calls of a method left out hand their children to the nearest call kept.
+   * {@code -Dtrap.trace.include=...} (comma-separated) on Maven's command line wins over it.
    *
    * @since 0.2.0
    */
-  @Parameter(property = "trap.trace.include")
+  @Parameter
   private List<String> traceIncludes;
 
   /**
    * The methods whose calls traces leave out, as patterns like those of {@code traceIncludes}.
+   * {@code -Dtrap.trace.exclude=...} on Maven's command line wins over it.
    *
    * @since 0.2.0
    */
-  @Parameter(property = "trap.trace.exclude")
+  @Parameter
   private List<String> traceExcludes;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)

@@ -6,10 +6,13 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -35,11 +38,19 @@ public final class JUnitTestScopes implements TestExecutionListener {
   private final ConcurrentHashMap<String, Running> running =
       new ConcurrentHashMap<String, Running>();
   private final List<TraceFiles.Written> written = new ArrayList<TraceFiles.Written>();
+  /** The file names this run gave its tests' traces, so that no two tests share one. */
+  private final Set<String> names = Collections.newSetFromMap(
+      new ConcurrentHashMap<String, Boolean>());
+  private volatile boolean forgot;
+  private volatile TestPlan plan;
   private TraceConfig config;
   private boolean runTraced;
 
   @Override
   public void testPlanExecutionStarted(TestPlan plan) {
+    this.plan = plan;
+    names.clear();
+    forgot = false;
     config = Tracing.config();
     runTraced = config.mode != TraceConfig.Mode.OFF;
     if (runTraced) {
@@ -89,24 +100,51 @@ public final class JUnitTestScopes implements TestExecutionListener {
     }
     MethodSource method = (MethodSource) source;
     try {
-      Class<?> type = Class.forName(method.getClassName(), false,
-          Thread.currentThread().getContextClassLoader());
-      for (Method candidate : type.getMethods()) {
-        if (candidate.getName().equals(method.getMethodName())
-            && candidate.isAnnotationPresent(Traced.class)) {
-          return candidate.getAnnotation(Traced.class);
+      Method javaMethod = javaMethod(method);
+      if (javaMethod != null && javaMethod.isAnnotationPresent(Traced.class)) {
+        return javaMethod.getAnnotation(Traced.class);
+      }
+      Class<?> type = javaMethod != null ? javaMethod.getDeclaringClass()
+          : Class.forName(method.getClassName(), false,
+              Thread.currentThread().getContextClassLoader());
+      // The test's class, its superclasses (@Inherited), and the classes a @Nested one is in.
+      for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+        Traced traced = c.getAnnotation(Traced.class);
+        if (traced != null) {
+          return traced;
         }
       }
-      for (Method candidate : type.getDeclaredMethods()) {
-        if (candidate.getName().equals(method.getMethodName())
-            && candidate.isAnnotationPresent(Traced.class)) {
-          return candidate.getAnnotation(Traced.class);
-        }
-      }
-      return type.getAnnotation(Traced.class);
-    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
       return null;
     }
+  }
+
+  /** @return the test's method: exactly, from Platform 1.7; by its name and parameters before */
+  private static Method javaMethod(MethodSource source) throws ClassNotFoundException {
+    try {
+      return source.getJavaMethod();
+    } catch (NoSuchMethodError e) {
+      Class<?> type = Class.forName(source.getClassName(), false,
+          Thread.currentThread().getContextClassLoader());
+      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+        for (Method candidate : c.getDeclaredMethods()) {
+          if (candidate.getName().equals(source.getMethodName())
+              && parameterNames(candidate).equals(source.getMethodParameterTypes())) {
+            return candidate;
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  private static String parameterNames(Method method) {
+    StringBuilder names = new StringBuilder();
+    for (Class<?> type : method.getParameterTypes()) {
+      names.append(names.length() == 0 ? "" : ", ").append(type.getName());
+    }
+    return names.toString();
   }
 
   @Override
@@ -115,29 +153,36 @@ public final class JUnitTestScopes implements TestExecutionListener {
     if (ended == null) {
       return;
     }
-    if (ended.trace != null) {
-      Tracing.stop(ended.scope, ended.trace);
-      keep(test, result, ended.trace, ended.traceConfig);
+    try {
+      if (ended.trace != null) {
+        Tracing.stop(ended.scope, ended.trace);
+        keep(test, result, ended.trace, ended.traceConfig);
+      }
+    } finally {
+      ended.end();
     }
-    ended.end();
   }
 
   private void keep(TestIdentifier test, TestExecutionResult result, TraceSession trace,
       TraceConfig traceConfig) {
-    Throwable failure = result.getThrowable().orElse(null);
-    TraceFiles.Test about = new TraceFiles.Test(className(test), fileName(test),
-        status(result), failure == null ? null : ValueText.of(failure));
-    if (traceConfig.mode == TraceConfig.Mode.FAILURES
-        && result.getStatus() != TestExecutionResult.Status.FAILED) {
-      TraceFiles.forget(traceConfig.directory, about);
-      return;
-    }
     try {
+      Throwable failure = result.getThrowable().orElse(null);
+      String className = className(test);
+      TraceFiles.Test about = new TraceFiles.Test(className, uniqueName(className,
+          fileName(test)), status(result), failure == null ? null : ValueText.of(failure));
+      if (traceConfig.mode == TraceConfig.Mode.FAILURES
+          && result.getStatus() != TestExecutionResult.Status.FAILED) {
+        TraceFiles.forget(traceConfig.directory, about);
+        forgot = true;
+        return;
+      }
       TraceFiles.Written files = TraceFiles.write(traceConfig.directory, trace, about);
       synchronized (written) {
         written.add(files);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) {
+      // A test's outcome is not Trap's to change: whatever went wrong, it is said, and the
+      // run goes on.
       Reports.warn("Trap could not write the trace of " + test.getDisplayName() + " to "
           + traceConfig.directory + ": " + e, e);
     }
@@ -155,20 +200,61 @@ public final class JUnitTestScopes implements TestExecutionListener {
     }
   }
 
-  private static String className(TestIdentifier test) {
-    TestSource source = test.getSource().orElse(null);
-    return source instanceof MethodSource ? ((MethodSource) source).getClassName() : "tests";
+  /** @return the class of the test, or of the test method a dynamic test was made by */
+  private String className(TestIdentifier test) {
+    for (TestIdentifier t = test; t != null; t = parent(t)) {
+      TestSource source = t.getSource().orElse(null);
+      if (source instanceof MethodSource) {
+        return ((MethodSource) source).getClassName();
+      }
+      if (source instanceof ClassSource) {
+        return ((ClassSource) source).getClassName();
+      }
+    }
+    return "tests";
   }
 
-  /** The test's method, and its display name where that says more (repetitions, parameters). */
-  private static String fileName(TestIdentifier test) {
-    TestSource source = test.getSource().orElse(null);
-    String display = test.getDisplayName();
-    if (!(source instanceof MethodSource)) {
-      return display;
+  private TestIdentifier parent(TestIdentifier test) {
+    TestPlan known = plan;
+    if (known == null || !test.getParentId().isPresent()) {
+      return null;
     }
-    String method = ((MethodSource) source).getMethodName();
-    return display.startsWith(method + "(") ? method : method + " " + display;
+    try {
+      return known.getTestIdentifier(test.getParentId().get());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The test's method, with its parameter types where its display name gives them (overloads),
+   * and its display name where that says more (repetitions, parameters, dynamic tests).
+   */
+  private String fileName(TestIdentifier test) {
+    String display = test.getDisplayName();
+    for (TestIdentifier t = test; t != null; t = parent(t)) {
+      TestSource source = t.getSource().orElse(null);
+      if (source instanceof MethodSource) {
+        String method = ((MethodSource) source).getMethodName();
+        if (t != test) {
+          return method + " " + display;
+        }
+        if (display.equals(method + "()")) {
+          return method;
+        }
+        return display.startsWith(method + "(") ? display : method + " " + display;
+      }
+    }
+    return display;
+  }
+
+  /** @return the name, or the name and a number if another test of the run has it */
+  private String uniqueName(String className, String name) {
+    String candidate = name;
+    for (int i = 2; !names.add(className + "/" + TraceFiles.fileName(candidate)); i++) {
+      candidate = name + " " + i;
+    }
+    return candidate;
   }
 
   @Override
@@ -178,12 +264,15 @@ public final class JUnitTestScopes implements TestExecutionListener {
       traces = new ArrayList<TraceFiles.Written>(written);
       written.clear();
     }
-    if (!traces.isEmpty()) {
+    if (!traces.isEmpty() || forgot) {
       File directory = (config != null ? config : Tracing.config()).directory;
       try {
+        // Also when every trace was only taken away: the list must not name them.
         TraceFiles.index(directory, traces);
-        System.out.println(summary(traces, new File(directory, "index.html")));
-      } catch (IOException e) {
+        if (!traces.isEmpty()) {
+          System.out.println(summary(traces, new File(directory, "index.html")));
+        }
+      } catch (IOException | RuntimeException e) {
         Reports.warn("Trap could not write the list of traces in " + directory + ": " + e, e);
       }
     }

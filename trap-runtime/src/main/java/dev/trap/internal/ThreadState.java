@@ -1,6 +1,9 @@
 package dev.trap.internal;
 
+import dev.trap.MethodInfo;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the runtime keeps per thread: the opened scope it runs in, whether interceptor hooks run on
@@ -89,15 +92,22 @@ final class ThreadState {
     return innermost;
   }
 
-  /** @return the trace of the scope this thread runs in, or null */
-  TraceSession traceSession() {
+  /**
+   * @return the traces of the scope this thread runs in and of the scopes it was opened in that
+   *     record the method, innermost first; null if none
+   */
+  List<TraceSession> traceSessions(MethodInfo method) {
+    List<TraceSession> sessions = null;
     for (ScopeImpl s = effectiveScope(); s != null; s = s.parent) {
       TraceSession session = s.trace;
-      if (session != null) {
-        return session;
+      if (session != null && session.config.accepts(method)) {
+        if (sessions == null) {
+          sessions = new ArrayList<TraceSession>(1);
+        }
+        sessions.add(session);
       }
     }
-    return null;
+    return sessions;
   }
 
   /**

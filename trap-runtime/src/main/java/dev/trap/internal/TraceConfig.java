@@ -23,7 +23,7 @@ final class TraceConfig {
 
   final Mode mode;
   final File directory;
-  final int maxCalls;
+  final long maxCalls;
   final long maxBytes;
   private final List<Pattern> includes;
   private final List<Pattern> excludes;
@@ -31,7 +31,7 @@ final class TraceConfig {
   private final ConcurrentHashMap<MethodInfo, Boolean> decided =
       new ConcurrentHashMap<MethodInfo, Boolean>();
 
-  private TraceConfig(Mode mode, File directory, int maxCalls, long maxBytes,
+  private TraceConfig(Mode mode, File directory, long maxCalls, long maxBytes,
       List<Pattern> includes, List<Pattern> excludes) {
     this.mode = mode;
     this.directory = directory;
@@ -57,7 +57,7 @@ final class TraceConfig {
     }
     return new TraceConfig(mode,
         new File(System.getProperty("trap.trace.dir", "target" + File.separator + "trap-traces")),
-        (int) number("trap.trace.maxCalls", 100_000), number("trap.trace.maxBytes", 20_000_000),
+        number("trap.trace.maxCalls", 100_000), number("trap.trace.maxBytes", 20_000_000),
         patterns("trap.trace.include"), patterns("trap.trace.exclude"));
   }
 
@@ -96,12 +96,16 @@ final class TraceConfig {
       return otherwise;
     }
     try {
-      return Long.parseLong(value.trim().replace("_", ""));
+      long number = Long.parseLong(value.trim().replace("_", ""));
+      if (number > 0) {
+        return number;
+      }
     } catch (NumberFormatException e) {
-      Reports.warn(property + " is '" + value + "', which is no number; it is " + otherwise
-          + ".", null);
-      return otherwise;
+      // said below
     }
+    Reports.warn(property + " is '" + value + "', which is no number above 0; it is "
+        + otherwise + ".", null);
+    return otherwise;
   }
 
   private static List<Pattern> patterns(String property) {

@@ -1,7 +1,6 @@
 package dev.trap.internal;
 
 import dev.trap.MethodInfo;
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
@@ -35,6 +34,8 @@ import java.util.regex.Pattern;
 final class TraceFiles {
 
   static final String SCHEMA = "dev.trap.trace/1";
+  /** Of a class's or a test's part of a path, short enough for every file system. */
+  private static final int MAX_FILE_NAME = 120;
   private static final Pattern INDEX_FILE = Pattern.compile("\"file\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private TraceFiles() {
@@ -179,18 +180,45 @@ final class TraceFiles {
         .name("limits").raw('{').name("maxCalls").number(session.config.maxCalls).raw(',')
         .name("maxBytes").number(session.config.maxBytes).raw("},")
         .name("roots").raw('[');
-    nodes(out, session.rootNodes(), session, signatures);
+    nodes(out, session.rootNodes(), session.durationNanos(), signatures);
     out.raw("]}");
+  }
+
+  /**
+   * How long a call ran, as the files say it: the call as it was when the trace ended. A call
+   * still running then, or ending only while the files are written, runs to the trace's end, so
+   * that it still holds its children, and both files say the same.
+   */
+  private static final class Span {
+    final long duration;
+    final boolean finished;
+
+    Span(TraceNode node, long traceEnd) {
+      long measured = node.durationNanos();
+      finished = measured >= 0 && node.startNanos() + measured <= traceEnd;
+      duration = finished ? measured : Math.max(0, traceEnd - node.startNanos());
+    }
+  }
+
+  /** @return the calls that started before the trace ended: those after it are not its own */
+  private static List<TraceNode> within(List<TraceNode> nodes, long traceEnd) {
+    List<TraceNode> kept = new ArrayList<TraceNode>(nodes.size());
+    for (TraceNode node : nodes) {
+      if (node.startNanos() <= traceEnd) {
+        kept.add(node);
+      }
+    }
+    return kept;
   }
 
   /**
    * The calls and, within each, its children: depth first, without recursion, as calls may nest
    * deeper than the writer's stack would allow.
    */
-  private static void nodes(JsonOut out, List<TraceNode> roots, TraceSession session,
+  private static void nodes(JsonOut out, List<TraceNode> roots, long traceEnd,
       Map<MethodInfo, String> signatures) throws IOException {
     ArrayDeque<Iterator<TraceNode>> open = new ArrayDeque<Iterator<TraceNode>>();
-    open.push(roots.iterator());
+    open.push(within(roots, traceEnd).iterator());
     boolean first = true;
     while (!open.isEmpty()) {
       Iterator<TraceNode> siblings = open.peek();
@@ -206,16 +234,17 @@ final class TraceFiles {
       if (!first) {
         out.raw(',');
       }
-      node(out, node, session, signatures);
+      node(out, node, traceEnd, signatures);
       out.raw(',').name("children").raw('[');
-      open.push(node.childNodes().iterator());
+      open.push(within(node.childNodes(), traceEnd).iterator());
       first = true;
     }
   }
 
   /** A call's fields, all but its children. */
-  private static void node(JsonOut out, TraceNode node, TraceSession session,
+  private static void node(JsonOut out, TraceNode node, long traceEnd,
       Map<MethodInfo, String> signatures) throws IOException {
+    Span span = new Span(node, traceEnd);
     MethodInfo method = node.method();
     out.raw('{').name("id").number(node.id).raw(',')
         .field("class", method.declaringClass().getName()).raw(',')
@@ -228,12 +257,20 @@ final class TraceFiles {
     }
     out.field("thread", node.thread()).raw(',')
         .name("start").number(node.startNanos()).raw(',')
-        .name("duration").number(duration(node, session)).raw(',')
-        .name("finished").raw(String.valueOf(node.isFinished())).raw(',');
+        .name("duration").number(span.duration).raw(',')
+        .name("finished").raw(String.valueOf(span.finished)).raw(',');
     if (node.receiver() != null) {
       out.field("receiver", node.receiver()).raw(',');
     }
     arguments(out, node);
+    outcome(out, node, span);
+  }
+
+  /** The result or exception of a call that ended within the trace. */
+  private static void outcome(JsonOut out, TraceNode node, Span span) throws IOException {
+    if (!span.finished) {
+      return;
+    }
     if (node.thrown() != null) {
       out.raw(',').field("thrown", node.thrown());
     } else if (node.result() != null) {
@@ -250,12 +287,6 @@ final class TraceFiles {
     out.raw(']');
   }
 
-  /** @return how long the call took, or, still running, how long it ran within the trace */
-  private static long duration(TraceNode node, TraceSession session) {
-    return node.isFinished() ? node.durationNanos()
-        : session.durationNanos() - node.startNanos();
-  }
-
   /**
    * The Chrome trace-event format: one complete ({@code X}) event per call, in microseconds with
    * nanosecond decimals, so that a call lies within its caller exactly, as Perfetto requires of
@@ -264,9 +295,10 @@ final class TraceFiles {
   private static void chrome(JsonOut out, TraceSession session,
       Map<MethodInfo, String> signatures) throws IOException {
     out.raw("{\"traceEvents\":[\n");
+    long traceEnd = session.durationNanos();
     List<TraceNode> all = new ArrayList<TraceNode>(session.count());
     ArrayDeque<TraceNode> stack = new ArrayDeque<TraceNode>();
-    List<TraceNode> roots = session.rootNodes();
+    List<TraceNode> roots = within(session.rootNodes(), traceEnd);
     for (int i = roots.size() - 1; i >= 0; i--) {
       stack.push(roots.get(i));
     }
@@ -275,7 +307,7 @@ final class TraceFiles {
       TraceNode node = stack.pop();
       all.add(node);
       threads.put(node.threadId, node.thread());
-      List<TraceNode> children = node.childNodes();
+      List<TraceNode> children = within(node.childNodes(), traceEnd);
       for (int i = children.size() - 1; i >= 0; i--) {
         stack.push(children.get(i));
       }
@@ -288,22 +320,19 @@ final class TraceFiles {
       first = false;
     }
     for (TraceNode node : all) {
+      Span span = new Span(node, traceEnd);
       MethodInfo method = node.method();
       out.raw(first ? "" : ",\n").raw('{')
           .field("name", method.declaringClass().getSimpleName() + "." + method.name()).raw(',')
           .raw("\"cat\":\"trap\",\"ph\":\"X\",\"pid\":1,").name("tid").number(node.threadId)
           .raw(',').name("ts").micros(node.startNanos()).raw(',')
-          .name("dur").micros(duration(node, session)).raw(',').name("args").raw('{')
+          .name("dur").micros(span.duration).raw(',').name("args").raw('{')
           .field("signature", signature(method, signatures)).raw(',');
       if (node.receiver() != null) {
         out.field("receiver", node.receiver()).raw(',');
       }
       arguments(out, node);
-      if (node.thrown() != null) {
-        out.raw(',').field("thrown", node.thrown());
-      } else if (node.result() != null) {
-        out.raw(',').field("result", node.result());
-      }
+      outcome(out, node, span);
       out.raw("}}");
       first = false;
     }
@@ -339,12 +368,17 @@ final class TraceFiles {
   /** A test's name as a file name: what Windows, macOS and Linux all accept. */
   static String fileName(String name) {
     StringBuilder file = new StringBuilder();
-    for (int i = 0; i < name.length() && file.length() < 120; i++) {
+    for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       file.append(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '$'
           || c == '[' || c == ']' ? c : '_');
     }
-    String result = file.toString().replaceAll("_+", "_").replaceAll("^_|_$", "");
+    String result = file.toString().replaceAll("_+", "_").replaceAll("^[_.]+|_$", "");
+    if (result.length() > MAX_FILE_NAME) {
+      // Cut, but told apart from other names cut the same: by a hash of the whole name.
+      result = result.substring(0, MAX_FILE_NAME - 9) + "_"
+          + String.format("%08x", name.hashCode());
+    }
     return result.isEmpty() ? "_" : result;
   }
 
@@ -375,54 +409,80 @@ final class TraceFiles {
     void writeTo(JsonOut out) throws IOException;
   }
 
-  /** Writes a file through a temporary one beside it, so it is whole or absent. */
+  /**
+   * Writes a file through a temporary one of its own beside it, so that it is whole or absent,
+   * and two JVMs writing the same file each write a whole one.
+   */
   static final class AtomicWrite {
+
+    /** What goes into a file. */
+    private interface Bytes {
+      void writeTo(OutputStream out) throws IOException;
+    }
 
     private AtomicWrite() {
     }
 
-    static void text(File file, String text) throws IOException {
-      File temporary = temporary(file);
-      try (Writer out = new OutputStreamWriter(new FileOutputStream(temporary),
-          StandardCharsets.UTF_8)) {
-        out.write(text);
-      }
-      move(temporary, file);
+    static void text(File file, final String text) throws IOException {
+      write(file, new Bytes() {
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+          out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+      });
     }
 
-    static void json(File file, Content content) throws IOException {
-      File temporary = temporary(file);
-      try (Writer out = new BufferedWriter(new OutputStreamWriter(
-          new FileOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16)) {
-        JsonOut json = new JsonOut(out);
-        content.writeTo(json);
-        json.flush();
-      }
-      move(temporary, file);
+    static void json(File file, final Content content) throws IOException {
+      write(file, new Bytes() {
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          JsonOut json = new JsonOut(writer);
+          content.writeTo(json);
+          json.flush();
+          writer.flush();
+        }
+      });
     }
 
     /** Writes a file's bytes between a prefix and a suffix. */
-    static void wrapped(File file, String prefix, File content, String suffix)
+    static void wrapped(File file, final String prefix, final File content, final String suffix)
         throws IOException {
-      File temporary = temporary(file);
-      try (OutputStream out = new FileOutputStream(temporary)) {
-        out.write(prefix.getBytes(StandardCharsets.UTF_8));
-        java.nio.file.Files.copy(content.toPath(), out);
-        out.write(suffix.getBytes(StandardCharsets.UTF_8));
-      }
-      move(temporary, file);
+      write(file, new Bytes() {
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+          out.write(prefix.getBytes(StandardCharsets.UTF_8));
+          java.nio.file.Files.copy(content.toPath(), out);
+          out.write(suffix.getBytes(StandardCharsets.UTF_8));
+        }
+      });
     }
 
-    private static File temporary(File file) {
-      return new File(file.getParentFile(), file.getName() + ".tmp");
+    static void bytes(File file, final byte[] bytes) throws IOException {
+      write(file, new Bytes() {
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+          out.write(bytes);
+        }
+      });
     }
 
-    static void bytes(File file, byte[] bytes) throws IOException {
-      File temporary = temporary(file);
-      try (FileOutputStream out = new FileOutputStream(temporary)) {
-        out.write(bytes);
+    private static void write(File file, Bytes bytes) throws IOException {
+      File temporary = File.createTempFile("." + file.getName() + ".", ".tmp",
+          file.getParentFile());
+      boolean moved = false;
+      try {
+        try (OutputStream out = new java.io.BufferedOutputStream(
+            new FileOutputStream(temporary), 1 << 16)) {
+          bytes.writeTo(out);
+        }
+        move(temporary, file);
+        moved = true;
+      } finally {
+        if (!moved) {
+          temporary.delete();
+        }
       }
-      move(temporary, file);
     }
 
     private static void move(File from, File to) throws IOException {

@@ -2,12 +2,19 @@ package dev.trap.internal;
 
 import dev.trap.Call;
 import dev.trap.Interceptor;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Records the calls of woven methods into the trace of the scope they are made in. One recorder
+ * Records the calls of woven methods into the traces of the scope they are made in. One recorder
  * serves every trace of the JVM: it is added to the global scope while some trace is open, and
- * takes note of a call only when its thread's scope has a trace. An observer: it runs before
- * patches, and sees calls as their callers do.
+ * takes note of a call only when its thread's scope, or a scope it was opened in, has a trace; a
+ * block traced within a traced test shows its calls in both. An observer: it runs before patches,
+ * and sees calls as their callers do.
+ *
+ * <p>It never changes a call: what goes wrong while recording (a value that cannot be rendered,
+ * memory running out) ends the recording of that trace, which then says it was cut, and the call
+ * goes on as if no trace were open.
  */
 final class TraceRecorder implements Interceptor {
 
@@ -16,31 +23,53 @@ final class TraceRecorder implements Interceptor {
 
   @Override
   public Object pre(Call call) {
-    ThreadState thread = ThreadState.current();
-    TraceSession session = thread.traceSession();
-    if (session == null || !session.config.accepts(call.method())) {
+    List<TraceSession> sessions = null;
+    try {
+      sessions = ThreadState.current().traceSessions(call.method());
+      if (sessions == null) {
+        return null;
+      }
+      if (sessions.size() == 1) {
+        return record(sessions.get(0), (Invocation) call);
+      }
+      List<TraceNode> nodes = new ArrayList<TraceNode>(sessions.size());
+      for (TraceSession session : sessions) {
+        TraceNode node = record(session, (Invocation) call);
+        if (node != null) {
+          nodes.add(node);
+        }
+      }
+      return nodes.isEmpty() ? null : nodes.toArray(new TraceNode[0]);
+    } catch (Throwable e) {
+      cut(sessions, e);
       return null;
     }
-    Invocation invocation = (Invocation) call;
+  }
+
+  /** @return the call's node in the trace, or null if the trace is full */
+  private TraceNode record(TraceSession session, Invocation call) {
+    if (session.isTruncated()) {
+      return null;
+    }
     // Rendered before the body runs: later changes to a mutable argument do not show.
-    Object[] values = invocation.currentArguments();
+    Object[] values = call.currentArguments();
     String[] arguments = new String[values.length];
-    int bytes = 0;
+    long characters = 0;
     for (int i = 0; i < values.length; i++) {
       arguments[i] = ValueText.of(values[i]);
-      bytes += arguments[i].length();
+      characters += arguments[i].length();
     }
     // A constructor's object is rendered once it is built: at entry its fields are still unset.
     String receiver = call.receiver() == null || call.method().isConstructor() ? null
         : ValueText.of(call.receiver());
-    bytes += receiver == null ? 0 : receiver.length();
-    long id = session.admit(bytes + 64);
+    characters += receiver == null ? 0 : receiver.length();
+    long id = session.admit(characters);
     if (id < 0) {
       return null;
     }
     TraceNode node = new TraceNode(id, session, call.method(), receiver, arguments,
         System.nanoTime() - session.startNanos, Thread.currentThread());
-    TraceNode parent = parentNode(invocation.parent, session);
+    TraceNode parent = parentNode(call.parent, session);
     if (parent == null) {
       session.addRoot(node);
     } else {
@@ -52,9 +81,23 @@ final class TraceRecorder implements Interceptor {
   /** The nearest call above that this trace recorded: dropped calls hand over their children. */
   private TraceNode parentNode(Invocation ancestor, TraceSession session) {
     for (Invocation a = ancestor; a != null; a = a.parent) {
-      Object state = a.stateOf(interception);
-      if (state instanceof TraceNode) {
-        return ((TraceNode) state).session == session ? (TraceNode) state : null;
+      TraceNode node = nodeIn(a.stateOf(interception), session);
+      if (node != null) {
+        return node;
+      }
+    }
+    return null;
+  }
+
+  private static TraceNode nodeIn(Object state, TraceSession session) {
+    if (state instanceof TraceNode) {
+      return ((TraceNode) state).session == session ? (TraceNode) state : null;
+    }
+    if (state instanceof TraceNode[]) {
+      for (TraceNode node : (TraceNode[]) state) {
+        if (node.session == session) {
+          return node;
+        }
       }
     }
     return null;
@@ -63,13 +106,39 @@ final class TraceRecorder implements Interceptor {
   @Override
   public void post(Call call, Object state) {
     if (state instanceof TraceNode) {
-      TraceNode node = (TraceNode) state;
+      finish(call, (TraceNode) state);
+    } else if (state instanceof TraceNode[]) {
+      for (TraceNode node : (TraceNode[]) state) {
+        finish(call, node);
+      }
+    }
+  }
+
+  private static void finish(Call call, TraceNode node) {
+    try {
       String thrown = call.thrown() == null ? null : ValueText.of(call.thrown());
       String result = call.thrown() != null || call.method().returnType() == void.class ? null
           : ValueText.of(call.result());
       String built = call.method().isConstructor() && call.thrown() == null
           && call.receiver() != null ? ValueText.of(call.receiver()) : null;
+      node.session.charge(length(thrown) + length(result) + length(built));
       node.finish(System.nanoTime() - node.session.startNanos, built, result, thrown);
+    } catch (Throwable e) {
+      node.session.cut(e);
+      node.finish(System.nanoTime() - node.session.startNanos, null, null,
+          "<not recorded: " + e.getClass().getName() + ">");
+    }
+  }
+
+  private static int length(String text) {
+    return text == null ? 0 : text.length();
+  }
+
+  private static void cut(List<TraceSession> sessions, Throwable e) {
+    if (sessions != null) {
+      for (TraceSession session : sessions) {
+        session.cut(e);
+      }
     }
   }
 

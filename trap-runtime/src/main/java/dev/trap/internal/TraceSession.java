@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TraceSession implements CallTree {
 
   private static final AtomicLong IDS = new AtomicLong();
+  /** What a call's JSON takes beyond its values: method, thread, times. */
+  private static final int CALL_OVERHEAD = 200;
 
   final String name;
   final TraceConfig config;
@@ -32,20 +34,39 @@ final class TraceSession implements CallTree {
   }
 
   /**
-   * @param rendered an estimate of the bytes the call's values take
+   * @param rendered the characters of the call's values rendered so far
    * @return a new call's id, or -1 if the trace is full
    */
-  long admit(int rendered) {
+  long admit(long rendered) {
     if (truncated) {
       return -1;
     }
     if (count.incrementAndGet() > config.maxCalls
-        || bytes.addAndGet(rendered) > config.maxBytes) {
+        || bytes.addAndGet(rendered + CALL_OVERHEAD) > config.maxBytes) {
       count.decrementAndGet();
       truncated = true;
       return -1;
     }
     return IDS.incrementAndGet();
+  }
+
+  /** Counts what a call's end rendered: its result or exception. */
+  void charge(long rendered) {
+    if (bytes.addAndGet(rendered) > config.maxBytes) {
+      truncated = true;
+    }
+  }
+
+  /** Stops recording, as recording went wrong: the trace says it was cut, and why. */
+  void cut(Throwable why) {
+    if (!truncated) {
+      truncated = true;
+      try {
+        Reports.warn("Trap stopped tracing " + name + ": " + why, null);
+      } catch (Throwable ignored) {
+        // Memory may have run out: the trace says it was cut all the same.
+      }
+    }
   }
 
   void addRoot(TraceNode node) {

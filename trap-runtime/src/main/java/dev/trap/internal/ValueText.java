@@ -96,13 +96,13 @@ final class ValueText {
       return;
     }
     Class<?> type = value.getClass();
-    if (value instanceof CharSequence && type.getName().startsWith("java.")) {
-      quoted(value.toString());
+    if (type == String.class || type == StringBuilder.class || type == StringBuffer.class) {
+      quoted((CharSequence) value);
     } else if (value instanceof Throwable) {
       throwable((Throwable) value, depth);
     } else if (value instanceof Character) {
       text.append('\'').append(value).append('\'');
-    } else if (isJdkValue(type)) {
+    } else if (isJdkValue(type) || value instanceof java.nio.file.Path && isJdk(type)) {
       shortened(value.toString());
     } else if (type.isEnum() || type.getSuperclass() != null && type.getSuperclass().isEnum()) {
       text.append(((Enum<?>) value).name());
@@ -124,11 +124,15 @@ final class ValueText {
       try {
         if (type.isArray()) {
           array(value, depth);
-        } else if (value instanceof Collection && isJdk(type)) {
+        } else if (value instanceof Collection && isJdkContainer(type)) {
           elements('[', ((Collection<?>) value).iterator(), ((Collection<?>) value).size(), ']',
               depth);
-        } else if (value instanceof Map && isJdk(type)) {
+        } else if (value instanceof Map && isJdkContainer(type)) {
           map((Map<?, ?>) value, depth);
+        } else if (isJdk(type)) {
+          // The JDK's other objects may hold, or call, the application's: named, not opened.
+          text.append(simpleName(type)).append('@')
+              .append(Integer.toHexString(System.identityHashCode(value)));
         } else {
           fields(value, type, depth);
         }
@@ -178,9 +182,15 @@ final class ValueText {
     }
   }
 
-  private void quoted(String string) {
-    text.append('"');
-    shortened(string.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"));
+  /** The text, cut before it is escaped: a 50 MB argument is not copied. */
+  private void quoted(CharSequence string) {
+    int length = string.length();
+    String kept = string.subSequence(0, Math.min(length, MAX_STRING)).toString();
+    text.append('"').append(kept.replace("\\", "\\\\").replace("\"", "\\\"")
+        .replace("\n", "\\n"));
+    if (length > MAX_STRING) {
+      text.append("...(").append(length).append(" chars)");
+    }
     text.append('"');
   }
 
@@ -303,6 +313,39 @@ final class ValueText {
         || name.startsWith("sun.");
   }
 
+  /**
+   * The JDK's collections and maps that hold their elements themselves: going through them
+   * runs no code of the application's (a comparator or an element's {@code hashCode} is not
+   * asked for when iterating). Views over other collections, and collections of unknown kinds,
+   * are not opened. The unmodifiable views are, as they are everywhere: one over a collection
+   * class of the application's own would iterate it.
+   */
+  private static final java.util.Set<String> JDK_CONTAINERS = new java.util.HashSet<String>(
+      java.util.Arrays.asList("java.util.ArrayList", "java.util.LinkedList",
+          "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
+          "java.util.ArrayDeque", "java.util.PriorityQueue", "java.util.Vector",
+          "java.util.Stack", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
+          "java.util.IdentityHashMap", "java.util.EnumMap", "java.util.RegularEnumSet",
+          "java.util.JumboEnumSet", "java.util.Hashtable", "java.util.Properties",
+          "java.util.Arrays$ArrayList", "java.util.concurrent.ConcurrentHashMap",
+          "java.util.concurrent.ConcurrentSkipListMap",
+          "java.util.concurrent.ConcurrentSkipListSet",
+          "java.util.concurrent.CopyOnWriteArrayList",
+          "java.util.concurrent.CopyOnWriteArraySet",
+          "java.util.concurrent.ConcurrentLinkedQueue",
+          "java.util.concurrent.ConcurrentLinkedDeque",
+          "java.util.concurrent.LinkedBlockingQueue",
+          "java.util.concurrent.LinkedBlockingDeque",
+          "java.util.concurrent.ArrayBlockingQueue"));
+
+  private static boolean isJdkContainer(Class<?> type) {
+    String name = type.getName();
+    return JDK_CONTAINERS.contains(name) || name.startsWith("java.util.ImmutableCollections$")
+        || name.startsWith("java.util.Collections$Empty")
+        || name.startsWith("java.util.Collections$Singleton")
+        || name.startsWith("java.util.Collections$Unmodifiable");
+  }
+
   /** The JDK's types whose {@code toString()} is their value: safe and short. */
   private static boolean isJdkValue(Class<?> type) {
     if (!isJdk(type)) {
@@ -312,7 +355,7 @@ final class ValueText {
     return Number.class.isAssignableFrom(type) || type == Boolean.class
         || name.startsWith("java.time.") || name.equals("java.util.UUID")
         || name.equals("java.util.Date") || name.equals("java.net.URI")
-        || name.equals("java.net.URL") || name.equals("java.util.Locale")
+        || name.equals("java.util.Locale")
         || name.equals("java.util.Currency") || name.startsWith("java.nio.file.")
         || name.equals("java.io.File") || name.equals("java.lang.Thread")
         || name.equals("java.util.concurrent.atomic.AtomicInteger")

@@ -154,4 +154,47 @@ class ValueTextTest {
       throw new IllegalStateException("getMessage must not run");
     }
   }
+
+  @Test
+  void a_long_text_should_be_cut_before_it_is_escaped_and_say_its_whole_length() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      text.append("\"\n");
+    }
+
+    String rendered = ValueText.of(text);
+
+    assertTrue(rendered.startsWith("\"\\\"\\n"), rendered);
+    assertTrue(rendered.endsWith("...(2000 chars)\""), rendered);
+  }
+
+  @Test
+  void the_jdks_other_objects_should_be_named_not_opened() {
+    List<Object> backing = new ArrayList<Object>(Arrays.asList(1, 2, 3));
+
+    assertEquals("[1, 2, 3]", ValueText.of(java.util.Collections.unmodifiableList(backing)));
+    assertTrue(ValueText.of(backing.subList(0, 2)).matches("ArrayList\\$SubList@[0-9a-f]+"),
+        ValueText.of(backing.subList(0, 2)));
+    assertTrue(ValueText.of(new java.util.concurrent.CompletableFuture<Object>())
+        .matches("CompletableFuture@[0-9a-f]+"));
+    assertEquals("/tmp/x", ValueText.of(java.nio.file.Paths.get("/tmp/x")));
+  }
+
+  @Test
+  void collections_of_the_applications_own_should_show_as_objects() {
+    assertEquals("ValueTextTest$OwnList{}", ValueText.of(new OwnList()));
+  }
+
+  /** A list whose iteration must not run. */
+  static final class OwnList extends java.util.AbstractList<String> {
+    @Override
+    public String get(int index) {
+      throw new IllegalStateException("get must not run");
+    }
+
+    @Override
+    public int size() {
+      throw new IllegalStateException("size must not run");
+    }
+  }
 }

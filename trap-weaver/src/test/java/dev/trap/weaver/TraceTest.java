@@ -187,4 +187,37 @@ class TraceTest {
       properties.keySet().forEach(System::clearProperty);
     }
   }
+
+  @Test
+  void a_block_traced_within_a_trace_should_show_its_calls_in_both() throws Exception {
+    Object instance = shop.getConstructor(int.class).newInstance(10);
+    AtomicReference<CallTree> inner = new AtomicReference<>();
+
+    CallTree outer = Trace.record(() -> {
+      inner.set(Trace.record(() -> shop.getMethod("price", String.class).invoke(instance, "a")));
+      shop.getMethod("tax", int.class).invoke(null, 5);
+    });
+
+    assertEquals("price", names(inner.get().roots()));
+    assertEquals("fee", names(inner.get().roots().get(0).children()));
+    assertEquals("price,tax", names(outer.roots()));
+    assertEquals("fee", names(outer.roots().get(0).children()));
+  }
+
+  @Test
+  void results_should_count_toward_the_limit_of_characters() throws Exception {
+    Class<?> calculator = woven.load("samples.Calculator");
+
+    // Per call: "300" and an allowance of 200 at entry, a 44-character result at the end. 640
+    // holds three entries (609), but two calls with their results and a third entry (697) no more.
+    CallTree tree = withProperties(Map.of("trap.trace.maxBytes", "640"), () -> Trace.record(() -> {
+      for (int i = 0; i < 5; i++) {
+        calculator.getMethod("range", int.class).invoke(null, 300);
+      }
+    }));
+
+    assertTrue(tree.isTruncated());
+    assertEquals(2, tree.count(), tree.toString());
+    assertEquals("int[300] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, ...}", tree.roots().get(0).result());
+  }
 }
