@@ -3,6 +3,7 @@ def logHas = { String text -> assert log.contains(text) : "build.log lacks: $tex
 def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline') }
 
 logHas 'Tests run: 1, Failures: 0, Errors: 0, Skipped: 0'
-def bytes = new File(basedir, 'target/classes/com/acme/billing/Invoice.class').bytes
-assert isWoven('target/classes/com/acme/billing/Invoice.class')
-assert ((bytes[6] & 0xff) << 8 | (bytes[7] & 0xff)) == 52 : 'still a Java 8 class file'
+def bytes = new File(basedir, 'target/trap/classes/com/acme/billing/Invoice.class').bytes
+assert isWoven('target/trap/classes/com/acme/billing/Invoice.class')
+assert ((bytes[6] & 0xff) << 8 | (bytes[7] & 0xff)) == 52 : 'woven, still a Java 8 class file'
+assert !isWoven('target/classes/com/acme/billing/Invoice.class') : 'target/classes stays as compiled'

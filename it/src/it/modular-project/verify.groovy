@@ -5,9 +5,9 @@ def logHas = { String text -> assert log.contains(text) : "build.log lacks: $tex
 
 logHas 'Tests run: 1, Failures: 0, Errors: 0, Skipped: 0'
 logHas '; module-info.class requires dev.trap'
-def woven = new File(basedir, 'target/classes/com/acme/billing/PriceCalculator.class')
+def woven = new File(basedir, 'target/trap/classes/com/acme/billing/PriceCalculator.class')
 assert new String(woven.bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
-def moduleInfo = new File(basedir, 'target/classes/module-info.class')
+def moduleInfo = new File(basedir, 'target/trap/classes/module-info.class')
 assert new String(moduleInfo.bytes, 'ISO-8859-1').contains('dev.trap') : 'woven for the tests'
-def original = new File(basedir, 'target/trap/originals/module-info.class')
-assert !new String(original.bytes, 'ISO-8859-1').contains('dev.trap') : 'the original is kept as compiled'
+def original = new File(basedir, 'target/classes/module-info.class')
+assert !new String(original.bytes, 'ISO-8859-1').contains('dev.trap') : 'target/classes stays as compiled'

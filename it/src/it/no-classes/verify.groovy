@@ -3,5 +3,5 @@ def logHas = { String text -> assert log.contains(text) : "build.log lacks: $tex
 def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline') }
 
 logHas '[INFO] Trap has no classes to weave: '
-logHas 'Trap restored 0 original classes in '
+assert !new File(basedir, 'target/trap/classes').exists()
 logHas 'BUILD SUCCESS'

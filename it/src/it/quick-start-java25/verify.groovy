@@ -5,6 +5,7 @@ def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-88
 logHas 'Trap patched PriceCalculator.currency() to return USD, and recorded:'
 logHas 'PriceCalculator.net(1000, 10) -> 900 on main'
 logHas 'Tests run: 2, Failures: 0, Errors: 0, Skipped: 0'
-def bytes = new File(basedir, 'target/classes/com/acme/billing/PriceCalculator.class').bytes
-assert isWoven('target/classes/com/acme/billing/PriceCalculator.class')
+def bytes = new File(basedir, 'target/trap/classes/com/acme/billing/PriceCalculator.class').bytes
+assert isWoven('target/trap/classes/com/acme/billing/PriceCalculator.class')
 assert ((bytes[6] & 0xff) << 8 | (bytes[7] & 0xff)) == 69 : 'a Java 25 class file'
+assert !isWoven('target/classes/com/acme/billing/PriceCalculator.class') : 'target/classes stays as compiled'

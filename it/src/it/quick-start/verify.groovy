@@ -9,9 +9,10 @@ logHas 'Recording of com.acme.billing.PriceCalculator.net(int, int), 1 call:'
 logHas 'PriceCalculator.net(1000, 10) -> 900 on main'
 logHas 'Tests run: 2, Failures: 0, Errors: 0, Skipped: 0'
 
-def woven = new File(basedir, 'target/classes/com/acme/billing/PriceCalculator.class')
+def woven = new File(basedir, 'target/trap/classes/com/acme/billing/PriceCalculator.class')
 assert new String(woven.bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
-assert new File(basedir, 'target/trap/originals/com/acme/billing/PriceCalculator.class').isFile()
+def compiled = new File(basedir, 'target/classes/com/acme/billing/PriceCalculator.class')
+assert !new String(compiled.bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
 
 // The @Traced test's call tree, and the viewer that shows it.
 def traces = new File(basedir, 'target/trap-traces')
@@ -30,6 +31,6 @@ println 'Trap at work on the quick start:'
 println "  the test, its patch and its recording: ${new File(basedir, 'src/test/java/com/acme/billing/InvoiceTest.java')}"
 println "  what it printed:                       ${new File(basedir, 'build.log')}"
 println "  a woven class (javap -c shows the trap): ${woven}"
-println "  its original, for the jar:             ${new File(basedir, 'target/trap/originals/com/acme/billing/PriceCalculator.class')}"
+println "  as compiled, for the jar and the app:  ${compiled}"
 println "  the test's call tree, in a browser:    ${new File(traces, 'index.html')}"
 println ''

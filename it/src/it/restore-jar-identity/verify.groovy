@@ -3,10 +3,10 @@ def logHas = { String text -> assert log.contains(text) : "build.log lacks: $tex
 def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline') }
 import java.util.jar.JarFile
 
-// Tests ran against woven classes, which restore then replaced with the originals.
+// Tests ran against a woven copy; target/classes, which the jar is made of, stayed as compiled.
 logHas 'Tests run: 1, Failures: 0, Errors: 0, Skipped: 0'
-logHas 'Trap restored 2 original classes in '
-assert !new File(basedir, 'target/trap/originals').exists()
+logHas '[INFO] Trap handed the build back target/classes as compiled'
+assert isWoven('target/trap/classes/com/acme/billing/Invoice.class')
 assert !isWoven('target/classes/com/acme/billing/Invoice.class')
 
 def entries = { File file ->

@@ -4,9 +4,8 @@ def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-88
 
 assert log =~ /Trap [^ ]+ wove 1 class / : 'the first build weaves'
 assert log.count('[INFO] Skipping Trap: trap.skip is set') == 2 : 'weave and restore both skip'
-logHas '[INFO] Trap put back 1 original class that an earlier build wove'
+assert !log.contains('Trap handed the build back') : 'a skipped weave hands the tests nothing'
 assert !isWoven('target/classes/com/acme/billing/Invoice.class')
-assert !new File(basedir, 'target/trap/originals').exists()
 def jar = new java.util.jar.JarFile(new File(basedir, 'target/skip-1.0-SNAPSHOT.jar'))
 try {
   def bytes = jar.getInputStream(jar.getEntry('com/acme/billing/Invoice.class')).bytes

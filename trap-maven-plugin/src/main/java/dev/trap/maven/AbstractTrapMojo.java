@@ -17,8 +17,6 @@ public abstract class AbstractTrapMojo extends AbstractMojo {
 
   /**
    * Skips all of Trap's goals: no class is woven, so tests that intercept methods see no calls.
-   * Classes that an earlier build wove are put back as they were compiled, so the build is
-   * one without Trap.
    *
    * @since 0.1.0
    */
@@ -26,7 +24,8 @@ public abstract class AbstractTrapMojo extends AbstractMojo {
   private boolean skip;
 
   /**
-   * The directory of the compiled classes to weave in place.
+   * The directory of the compiled classes, which the tests get a woven copy of. It stays as the
+   * compiler left it.
    *
    * @since 0.1.0
    */
@@ -35,10 +34,8 @@ public abstract class AbstractTrapMojo extends AbstractMojo {
   private File classesDirectory;
 
   /**
-   * Where the original class files of the woven ones are kept until {@code restore} puts them
-   * back, under the same relative paths. A file of the same name with {@code .properties} added
-   * (by default {@code target/trap/originals.properties}) records what was woven, so the next
-   * build weaves only what changed.
+   * Where Trap 0.1, which wove the classes directory in place, kept the original class files.
+   * If an earlier build left originals there, they are put back into the classes directory.
    *
    * @since 0.1.0
    */
@@ -77,7 +74,7 @@ public abstract class AbstractTrapMojo extends AbstractMojo {
     return classesDirectory;
   }
 
-  /** @return the directory of the originals of woven classes */
+  /** @return the directory where Trap 0.1 kept the originals of woven classes */
   protected File originalsDirectory() {
     return originalsDirectory;
   }

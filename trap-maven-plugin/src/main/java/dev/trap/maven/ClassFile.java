@@ -13,7 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A class file in a classes directory, with the size and time it had when listed. */
+/**
+ * A file in a classes directory, a class file or a resource, with the size and time it had when
+ * listed.
+ */
 final class ClassFile {
 
   private static final String VERSIONS = "META-INF/versions/";
@@ -39,6 +42,20 @@ final class ClassFile {
    * @throws IOException if the directory cannot be read
    */
   static List<ClassFile> list(Path directory) throws IOException {
+    List<ClassFile> files = listAll(directory);
+    files.removeIf(file -> !file.isClass());
+    return files;
+  }
+
+  /**
+   * Lists every file below a directory, class files and resources, sorted by path, and deletes
+   * the temporary files a killed build left there.
+   *
+   * @param directory the directory; must exist
+   * @return the files
+   * @throws IOException if the directory cannot be read
+   */
+  static List<ClassFile> listAll(Path directory) throws IOException {
     List<ClassFile> files = new ArrayList<>();
     Files.walkFileTree(directory, new SimpleFileVisitor<Path>() {
       @Override
@@ -46,7 +63,7 @@ final class ClassFile {
           throws IOException {
         if (AtomicFiles.isLeftover(file)) {
           Files.deleteIfExists(file);
-        } else if (attributes.isRegularFile() && file.toString().endsWith(".class")) {
+        } else if (attributes.isRegularFile()) {
           files.add(new ClassFile(relativize(directory, file), file, attributes.size(),
               attributes.lastModifiedTime()));
         }
@@ -64,6 +81,11 @@ final class ClassFile {
    */
   static String relativize(Path directory, Path file) {
     return directory.relativize(file).toString().replace(File.separatorChar, '/');
+  }
+
+  /** @return true for a class file, false for a resource */
+  boolean isClass() {
+    return relativePath.endsWith(".class");
   }
 
   /** @return the path relative to the classes directory, such as {@code com/acme/Price.class} */

@@ -15,8 +15,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The original class files of the woven ones, kept aside under the same relative paths so they
- * can be put back before packaging.
+ * The original class files that Trap 0.1 kept aside, under the same relative paths, when it wove
+ * {@code target/classes} in place. Trap now weaves a copy and leaves {@code target/classes} as
+ * compiled; the first build after one of 0.1 that stopped before its {@code restore} puts these
+ * originals back.
  *
  * <p>An original is only put back over a class file that still carries Trap's marker: a class
  * file without it was compiled again after weaving and is itself the newest original.
@@ -28,6 +30,26 @@ final class Originals {
   /** @param directory where the originals go, such as {@code target/trap/originals} */
   Originals(Path directory) {
     this.directory = directory;
+  }
+
+  /**
+   * Puts every original back over its woven class file, deletes what a killed build left in the
+   * classes directory, and forgets the state, so the directory is as the compiler left it.
+   * Class files compiled again since weaving stay.
+   *
+   * @param classes the classes directory
+   * @param directory the directory of the originals
+   * @return how many class files were put back
+   * @throws IOException if files cannot be read, moved or deleted
+   */
+  static int putBack(Path classes, Path directory) throws IOException {
+    int restored = 0;
+    if (Files.isDirectory(classes)) {
+      ClassFile.list(classes); // deletes what a killed build left, which must not reach the jar
+      restored = new Originals(directory).restoreInto(classes);
+    }
+    Files.deleteIfExists(directory.resolveSibling(directory.getFileName() + ".properties"));
+    return restored;
   }
 
   /** @return the directory of the originals */
@@ -74,16 +96,6 @@ final class Originals {
   void keep(String relativePath, byte[] bytes, FileTime lastModified,
       Set<PosixFilePermission> permissions) throws IOException {
     AtomicFiles.write(directory.resolve(relativePath), bytes, lastModified, permissions);
-  }
-
-  /**
-   * Drops an original that is no longer needed.
-   *
-   * @param relativePath the class file's path relative to the classes directory
-   * @throws IOException if it cannot be deleted
-   */
-  void discard(String relativePath) throws IOException {
-    Files.deleteIfExists(directory.resolve(relativePath));
   }
 
   /**

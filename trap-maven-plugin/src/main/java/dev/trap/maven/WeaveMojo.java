@@ -4,9 +4,15 @@ import dev.trap.weaver.Weaver;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -16,14 +22,16 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Weaves the selected classes of {@code target/classes} in place, before the tests run, so that
- * tests can intercept their methods through {@code dev.trap.Trap}. The originals are kept aside
- * for the {@code restore} goal. Classes woven by an earlier build and unchanged since are left as
- * they are; classes compiled again since are woven again. Ends with one summary line.
+ * Hands the tests woven classes: copies {@code target/classes} to {@code target/trap/classes}
+ * with the selected classes woven, likewise the classes of reactor modules and of the
+ * dependencies named in {@code weaveDependencies}, and points the tests at the copies. The
+ * classes as compiled stay where they are, so nothing but the tests ever sees woven ones; the
+ * {@code restore} goal hands them back to the rest of the build once the tests have run. Files
+ * unchanged since the last build are not read again. Ends with one summary line per copy.
  *
  * @since 0.1.0
  */
-@Mojo(name = "weave", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true,
+@Mojo(name = "weave", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES, threadSafe = true,
     requiresDependencyResolution = ResolutionScope.TEST)
 public class WeaveMojo extends AbstractTrapMojo {
 
@@ -99,14 +107,52 @@ public class WeaveMojo extends AbstractTrapMojo {
   @Parameter
   private List<String> traceExcludes;
 
+  /**
+   * Dependencies whose classes are woven too, for the tests, as {@code groupId:artifactId}
+   * patterns ({@code *} matches any run of characters): {@code org.acme:pricing-client},
+   * {@code org.acme:*}. The includes and excludes pick their classes. Modules of the same
+   * reactor need no entry: their classes are woven whenever the includes select some.
+   * Each jar is copied with its selected classes woven into {@code target/trap/dependencies/},
+   * once per checksum, and the tests use the copy in its place; the jar itself is never changed.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "trap.weaveDependencies")
+  private List<String> weaveDependencies;
+
+  /**
+   * Where the woven copy of the classes goes. The tests run against it in place of
+   * {@code target/classes}, which keeps the classes as compiled.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(defaultValue = "${project.build.directory}/trap/classes", required = true)
+  private File wovenDirectory;
+
+  /**
+   * Where the woven copies of dependencies go, one directory per artifact.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(defaultValue = "${project.build.directory}/trap/dependencies", required = true)
+  private File wovenDependenciesDirectory;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
+    if (testsSkipped()) {
+      getLog().info("Trap weaves nothing: maven.test.skip is set, so no test runs");
+      return;
+    }
+    checkRestoreBound();
     try {
       new TraceSettings(trace, traceIncludes, traceExcludes)
           .applyTo(session.getUserProperties(), session);
@@ -115,42 +161,175 @@ public class WeaveMojo extends AbstractTrapMojo {
           + e.getMessage(), e);
     }
     Weaver weaver;
+    DependencySelector dependencies;
     try {
       weaver = Weaver.builder().includes(includes).excludes(excludes == null ? List.of() : excludes)
           .weaveLambdas(weaveLambdas).build();
+      dependencies = new DependencySelector(
+          weaveDependencies == null ? List.of() : weaveDependencies);
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("Trap's configuration of " + project.getId() + " is wrong: "
           + e.getMessage(), e);
     }
-    if (!classesDirectory().isDirectory()) {
+    putBackClassesWovenInPlace();
+
+    List<WeaveReport> reports = new ArrayList<>();
+    File classes = null;
+    if (classesDirectory().isDirectory()) {
+      WeaveReport report = new WeaveReport(Weaver.version());
+      weave(() -> new WovenCopy(weaver, wovenDirectory.toPath(), base())
+          .copyDirectory(classesDirectory().toPath(), report), classesDirectory());
+      reports.add(report);
+      classes = wovenDirectory;
+    } else {
       getLog().info("Trap has no classes to weave: " + relative(classesDirectory())
           + " does not exist");
-      return;
     }
-    WeaveReport report;
-    try {
-      report = new InPlaceWeaver(weaver, classesDirectory().toPath(),
-          originalsDirectory().toPath(), project.getBasedir().toPath()).weave();
-    } catch (IOException e) {
-      throw new MojoExecutionException("Trap could not weave the classes of "
-          + relative(classesDirectory())
-          + ": " + e.getMessage() + ". Run 'mvn clean' and build again.", e);
+    Map<Artifact, File> artifacts = new LinkedHashMap<>();
+    for (Artifact artifact : project.getArtifacts()) {
+      File file = artifact.getFile();
+      if (file == null || isRuntime(artifact) || !(file.isDirectory() || isJar(file))) {
+        continue;
+      }
+      boolean optedIn = dependencies.selects(artifact);
+      if (!optedIn && !(isReactorModule(artifact) && selectsAny(weaver, file))) {
+        continue;
+      }
+      File copy = new File(wovenDependenciesDirectory, artifact.getGroupId() + "/"
+          + artifact.getArtifactId() + "-" + artifact.getBaseVersion()
+          + (artifact.hasClassifier() ? "-" + artifact.getClassifier() : ""));
+      WeaveReport report = new WeaveReport(Weaver.version(), artifact.getGroupId() + ":"
+          + artifact.getArtifactId() + ":" + artifact.getVersion());
+      WovenCopy wovenCopy = new WovenCopy(weaver, copy.toPath(), base());
+      weave(() -> {
+        if (file.isDirectory()) {
+          wovenCopy.copyDirectory(file.toPath(), report);
+        } else {
+          wovenCopy.copyJar(file.toPath(), report);
+        }
+      }, file);
+      if (optedIn && report.selectedClasses() == 0) {
+        getLog().warn("Trap's <weaveDependencies> names " + artifact.getId() + ", but the"
+            + " includes select none of its classes: add its packages to <includes>, or remove"
+            + " it from <weaveDependencies>.");
+      }
+      reports.add(report);
+      artifacts.put(artifact, copy);
     }
-    for (String pattern : report.unmatchedIncludes()) {
-      getLog().warn("Trap's include pattern '" + pattern + "' matches no class in "
-          + relative(classesDirectory()) + ": check its spelling, or remove it.");
+    for (String pattern : dependencies.unmatched(project.getArtifacts())) {
+      getLog().warn("Trap's <weaveDependencies> pattern '" + pattern + "' matches no dependency"
+          + " of " + project.getId() + ": check its spelling, or remove it.");
     }
-    report.warnings().forEach(getLog()::warn);
-    if (!failOnError) {
-      report.failures().forEach(failure -> getLog().warn(failure.message()));
-    }
-    getLog().info(report.summary());
-    if (failOnError && !report.failures().isEmpty()) {
-      throw new MojoFailureException(failureMessage(report.failures()));
-    }
-    if (report.selectedClasses() > 0) {
+    report(weaver, reports);
+    ClasspathSwap.apply(project, classes, artifacts);
+    if (reports.stream().anyMatch(report -> report.selectedClasses() > 0)) {
       checkRuntime();
     }
+  }
+
+  private void report(Weaver weaver, List<WeaveReport> reports) throws MojoFailureException {
+    List<String> classNames = new ArrayList<>();
+    reports.forEach(report -> classNames.addAll(report.classNames()));
+    for (String pattern : weaver.selector().unmatchedIncludes(classNames)) {
+      getLog().warn("Trap's include pattern '" + pattern + "' matches no class in "
+          + relative(classesDirectory()) + (reports.size() > 1 ? " or the dependencies woven"
+          : "") + ": check its spelling, or remove it.");
+    }
+    List<WeaveReport.Failure> failures = new ArrayList<>();
+    for (WeaveReport report : reports) {
+      report.warnings().forEach(getLog()::warn);
+      if (!failOnError) {
+        report.failures().forEach(failure -> getLog().warn(failure.message()));
+      }
+      getLog().info(report.summary());
+      failures.addAll(report.failures());
+    }
+    if (failOnError && !failures.isEmpty()) {
+      throw new MojoFailureException(failureMessage(failures));
+    }
+  }
+
+  /** Work on files that fails with an {@link IOException}. */
+  private interface FileWork {
+    void run() throws IOException;
+  }
+
+  private void weave(FileWork work, File source) throws MojoExecutionException {
+    try {
+      work.run();
+    } catch (IOException e) {
+      throw new MojoExecutionException("Trap could not weave the classes of " + relative(source)
+          + ": " + e.getMessage() + ". Run 'mvn clean' and build again.", e);
+    }
+  }
+
+  private boolean testsSkipped() {
+    String skip = session.getUserProperties().getProperty("maven.test.skip",
+        project.getProperties().getProperty("maven.test.skip"));
+    return skip != null && (skip.isEmpty() || Boolean.parseBoolean(skip));
+  }
+
+  /**
+   * Without {@code restore} the rest of the build would go on with the woven copy as the
+   * project's classes, and package it.
+   */
+  private void checkRestoreBound() throws MojoFailureException {
+    if (mojoExecution.getSource() == MojoExecution.Source.CLI) {
+      return;
+    }
+    String pluginKey = mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
+    for (Plugin plugin : project.getBuildPlugins()) {
+      if (plugin.getKey().equals(pluginKey)) {
+        for (PluginExecution execution : plugin.getExecutions()) {
+          if (execution.getGoals().contains("restore")) {
+            return;
+          }
+        }
+      }
+    }
+    throw new MojoFailureException("Trap's weave goal of " + project.getId() + " has no restore"
+        + " goal beside it. weave hands the tests a woven copy of the classes; restore hands the"
+        + " rest of the build the classes as compiled, so that nothing else runs or packages"
+        + " woven ones. Add it to the execution of trap-maven-plugin:\n"
+        + "    <goals><goal>weave</goal><goal>restore</goal></goals>");
+  }
+
+  private boolean isReactorModule(Artifact artifact) {
+    for (MavenProject module : session.getProjects()) {
+      if (module.getGroupId().equals(artifact.getGroupId())
+          && module.getArtifactId().equals(artifact.getArtifactId())
+          && module.getVersion().equals(artifact.getBaseVersion())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isRuntime(Artifact artifact) {
+    return RuntimeDependency.GROUP_ID.equals(artifact.getGroupId())
+        && RuntimeDependency.ARTIFACT_ID.equals(artifact.getArtifactId());
+  }
+
+  private static boolean isJar(File file) {
+    return file.isFile() && file.getName().endsWith(".jar");
+  }
+
+  /** Reads names only: a module none of whose classes are selected is left as it is. */
+  private static boolean selectsAny(Weaver weaver, File file) throws MojoExecutionException {
+    try {
+      for (String className : ClassNames.of(file.toPath())) {
+        if (weaver.selector().selects(className)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new MojoExecutionException("Trap could not read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path base() {
+    return project.getBasedir().toPath();
   }
 
   /** Names a directory as a person at the project's root would: {@code target/classes}. */
@@ -161,17 +340,17 @@ public class WeaveMojo extends AbstractTrapMojo {
   }
 
   /**
-   * A skipped build is a build without Trap: classes an earlier build wove, and never restored
-   * (a {@code mvn test} before), must not reach the tests or the jar woven.
+   * Trap 0.2 and before wove {@code target/classes} in place and kept the originals aside: a
+   * build after one that stopped before {@code restore} puts them back, so that nothing woven
+   * is left where the compiler's output belongs.
    */
-  @Override
-  protected void skipped() throws MojoExecutionException {
+  private void putBackClassesWovenInPlace() throws MojoExecutionException {
     if (!originalsDirectory().isDirectory()) {
       return;
     }
     int restored;
     try {
-      restored = InPlaceWeaver.restore(classesDirectory().toPath(), originalsDirectory().toPath());
+      restored = Originals.putBack(classesDirectory().toPath(), originalsDirectory().toPath());
     } catch (IOException e) {
       throw new MojoExecutionException("Trap could not put back the original classes of an"
           + " earlier build into " + relative(classesDirectory()) + ": " + e.getMessage()
@@ -179,8 +358,17 @@ public class WeaveMojo extends AbstractTrapMojo {
     }
     if (restored > 0) {
       getLog().info("Trap put back " + restored + (restored == 1 ? " original class" : " original"
-          + " classes") + " that an earlier build wove");
+          + " classes") + " that an earlier build wove in " + relative(classesDirectory()));
     }
+  }
+
+  /**
+   * A skipped build is a build without Trap: classes an earlier version wove in place, and never
+   * restored, must not reach the tests or the jar woven.
+   */
+  @Override
+  protected void skipped() throws MojoExecutionException {
+    putBackClassesWovenInPlace();
   }
 
   private static String failureMessage(List<WeaveReport.Failure> failures) {

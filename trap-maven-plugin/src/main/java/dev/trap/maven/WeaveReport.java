@@ -13,21 +13,31 @@ import java.util.TreeMap;
 final class WeaveReport {
 
   private final String version;
+  private final String subject;
   private int wovenClasses;
   private int wovenMethods;
   private int upToDate;
   private int selected;
-  private int restoredFirst;
   private boolean moduleOpened;
   private final Map<String, Integer> leftAlone = new TreeMap<>();
   private final List<String> warnings = new ArrayList<>();
-  private final List<String> unmatchedIncludes = new ArrayList<>();
+  private final List<String> classNames = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
   private long millis;
 
   /** @param version the Trap version, for the summary */
   WeaveReport(String version) {
+    this(version, null);
+  }
+
+  /**
+   * @param version the Trap version, for the summary
+   * @param subject what was woven, such as {@code com.acme:billing:1.0}, or null for the
+   *     project's own classes
+   */
+  WeaveReport(String version, String subject) {
     this.version = version;
+    this.subject = subject;
   }
 
   void woven(int methods) {
@@ -55,8 +65,9 @@ final class WeaveReport {
     warnings.add(warning);
   }
 
-  void unmatchedIncludes(List<String> patterns) {
-    unmatchedIncludes.addAll(patterns);
+  /** A class seen, selected or not, to tell which include patterns match no class. */
+  synchronized void className(String name) {
+    classNames.add(name);
   }
 
   /** The classes' module descriptor now requires Trap's runtime module. */
@@ -64,12 +75,13 @@ final class WeaveReport {
     moduleOpened = true;
   }
 
-  void restoredFirst(int originals) {
-    restoredFirst = originals;
-  }
-
   void millis(long millis) {
     this.millis = millis;
+  }
+
+  /** @return the milliseconds spent */
+  long millis() {
+    return millis;
   }
 
   /** @return how many classes were woven by this build */
@@ -95,9 +107,9 @@ final class WeaveReport {
     return Collections.unmodifiableList(warnings);
   }
 
-  /** @return the include patterns that match no class in the classes directory */
-  List<String> unmatchedIncludes() {
-    return Collections.unmodifiableList(unmatchedIncludes);
+  /** @return the names of the classes seen, selected or not */
+  List<String> classNames() {
+    return Collections.unmodifiableList(classNames);
   }
 
   /** @return the class files that could not be woven, in path order */
@@ -116,6 +128,9 @@ final class WeaveReport {
         .append(count(wovenClasses, "class", "classes"));
     if (wovenClasses > 0) {
       line.append(" (").append(count(wovenMethods, "method", "methods")).append(')');
+    }
+    if (subject != null) {
+      line.append(" of ").append(subject);
     }
     line.append(" in ").append(millis).append(" ms");
     if (upToDate > 0) {
@@ -136,10 +151,6 @@ final class WeaveReport {
     }
     if (!failures.isEmpty()) {
       line.append("; ").append(failures.size()).append(" failed and left unwoven");
-    }
-    if (restoredFirst > 0) {
-      line.append("; configuration changed, so ")
-          .append(count(restoredFirst, "original", "originals")).append(" restored first");
     }
     return line.toString();
   }

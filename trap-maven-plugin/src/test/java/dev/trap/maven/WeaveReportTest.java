@@ -42,11 +42,11 @@ class WeaveReportTest {
   }
 
   @Test
-  void summary_should_mentionOriginalsRestoredFirst() {
-    WeaveReport report = new WeaveReport("0.1.0");
-    report.restoredFirst(1);
+  void summary_should_nameWhatWasWoven_forADependency() {
+    WeaveReport report = new WeaveReport("0.1.0", "com.acme:billing:1.0");
+    report.woven(3);
 
-    assertEquals("Trap 0.1.0 wove 0 classes in 0 ms; configuration changed, so 1 original"
-        + " restored first", report.summary());
+    assertEquals("Trap 0.1.0 wove 1 class (3 methods) of com.acme:billing:1.0 in 0 ms",
+        report.summary());
   }
 }

@@ -6,6 +6,7 @@ import com.acme.billing.PriceCalculator;
 import dev.trap.Call;
 import dev.trap.Interceptor;
 import dev.trap.MethodInfo;
+import dev.trap.Mock;
 import dev.trap.Registration;
 import dev.trap.Trap;
 import org.junit.jupiter.api.Test;
@@ -31,5 +32,12 @@ class CheckoutTest {
       assertEquals("paid 0", new Checkout().pay(1000));
     }
     assertEquals("paid 900", new Checkout().pay(1000));
+  }
+
+  @Test
+  void pay_should_usePatchedPrice_ofAnotherModule() {
+    Mock.patch(PriceCalculator::net, (calculator, gross) -> 1);
+
+    assertEquals("paid 1", new Checkout().pay(1000));
   }
 }

@@ -1,0 +1,8 @@
+package com.acme.app;
+
+public class Greeting {
+
+  public String text() {
+    return "hello";
+  }
+}
