@@ -1,10 +1,12 @@
 package dev.trap.internal;
 
 import java.lang.invoke.MethodHandles;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,11 @@ import java.util.Map;
  * methods, linked or not yet. The class holds it (see {@link Registry}), so its traps live exactly
  * as long as the class, and a trap found once is found again however much garbage is collected.
  * One lock per class: linking and patching in different classes never wait for each other.
+ *
+ * <p>The traps of a woven class's call sites (calls of another class's method, such as
+ * {@code System.currentTimeMillis}) are held by the calling class, and known weakly to the
+ * called class's traps, which place the interceptors of the called method on them. A calling
+ * class's lock may be held while the called class's is taken, never the other way.
  */
 final class ClassTraps {
 
@@ -26,6 +33,11 @@ final class ClassTraps {
    */
   private volatile MethodHandles.Lookup lookup;
   private final Map<Key, MethodSite> sites = new HashMap<Key, MethodSite>();
+  /** The traps of this class's call sites, by called class and method. */
+  private final Map<Key, MethodSite> callSites = new HashMap<Key, MethodSite>();
+  /** The traps of other classes' calls of this class's methods, by method. */
+  private final Map<Key, List<WeakReference<MethodSite>>> calledFrom =
+      new HashMap<Key, List<WeakReference<MethodSite>>>();
   /** Interceptors of one method, whether linked or not. */
   private final Map<Key, Interception[]> byMethod = new HashMap<Key, Interception[]>();
   /** Interceptors of every method of the class. */
@@ -72,6 +84,72 @@ final class ClassTraps {
     return site;
   }
 
+  /**
+   * Links the trap of this class's calls of another class's method.
+   *
+   * @param callee the called class
+   * @param calleeTraps its traps, which learn of the trap
+   */
+  synchronized MethodSite linkCallSite(MethodHandles.Lookup lookup, MethodType type,
+      MethodMetadata metadata, Class<?> callee, ClassTraps calleeTraps) {
+    Key key = new Key(metadata.callee + '.' + metadata.name, metadata.descriptor);
+    MethodSite site = callSites.get(key);
+    if (site != null) {
+      return site;
+    }
+    if (this.lookup == null) {
+      this.lookup = lookup;
+    }
+    site = new MethodSite(this, new WovenMethod(callee, metadata), type);
+    calleeTraps.attach(site, new Key(metadata.name, metadata.descriptor));
+    callSites.put(key, site);
+    return site;
+  }
+
+  /** A call site's trap of one of this class's methods: offered what intercepts the method. */
+  synchronized void attach(MethodSite site, Key key) {
+    Interception[] ofMethod = byMethod.get(key);
+    Interception[] ofAny = Registry.anyTarget();
+    if (byType.length > 0 || ofMethod != null || ofAny.length > 0) {
+      ThreadState thread = ThreadState.current();
+      thread.hooks++;
+      try {
+        offer(site, byType);
+        offer(site, ofMethod);
+        offer(site, ofAny);
+      } finally {
+        thread.hooks--;
+      }
+    }
+    List<WeakReference<MethodSite>> list = calledFrom.get(key);
+    if (list == null) {
+      list = new ArrayList<WeakReference<MethodSite>>(2);
+      calledFrom.put(key, list);
+    }
+    for (Iterator<WeakReference<MethodSite>> i = list.iterator(); i.hasNext(); ) {
+      if (i.next().get() == null) {
+        i.remove();
+      }
+    }
+    list.add(new WeakReference<MethodSite>(site));
+  }
+
+  /** @return the live call-site traps of one of this class's methods, or of all of them */
+  private List<MethodSite> calledFromNow(Key key) {
+    List<MethodSite> live = new ArrayList<MethodSite>();
+    for (Map.Entry<Key, List<WeakReference<MethodSite>>> entry : calledFrom.entrySet()) {
+      if (key == null || key.equals(entry.getKey())) {
+        for (WeakReference<MethodSite> reference : entry.getValue()) {
+          MethodSite site = reference.get();
+          if (site != null) {
+            live.add(site);
+          }
+        }
+      }
+    }
+    return live;
+  }
+
   /** Hooks raised. */
   private static void offer(MethodSite site, Interception[] interceptions) {
     if (interceptions == null) {
@@ -107,12 +185,19 @@ final class ClassTraps {
       if (site != null && interception.appliesToOrFail(site.method())) {
         site.add(interception);
       }
+      for (MethodSite callSite : calledFromNow(key)) {
+        if (interception.appliesToOrFail(callSite.method())) {
+          callSite.add(interception);
+        }
+      }
       byMethod.put(key, with(byMethod.get(key), interception));
       return;
     }
     // Published first, and asked of a copy of the sites: appliesTo may link methods meanwhile.
     byType = with(byType, interception);
-    for (MethodSite site : sitesNow()) {
+    List<MethodSite> all = sitesNow();
+    all.addAll(calledFromNow(null));
+    for (MethodSite site : all) {
       if (interception.appliesToOrFail(site.method())) {
         site.add(interception);
       }
@@ -137,11 +222,16 @@ final class ClassTraps {
       if (site != null) {
         site.remove(interception);
       }
+      for (MethodSite callSite : calledFromNow(key)) {
+        callSite.remove(interception);
+      }
       return;
     }
     Interception[] rest = without(byType, interception);
     byType = rest == null ? NONE : rest;
-    for (MethodSite site : sitesNow()) {
+    List<MethodSite> all = sitesNow();
+    all.addAll(calledFromNow(null));
+    for (MethodSite site : all) {
       if (site.holds(interception)) {
         site.remove(interception);
       }
@@ -152,7 +242,9 @@ final class ClassTraps {
    * Adds an interceptor of target any; all or nothing is the caller's business. Hooks raised.
    */
   synchronized void addToEveryTrap(Interception interception) {
-    for (MethodSite site : sitesNow()) {
+    List<MethodSite> all = sitesNow();
+    all.addAll(callSites.values());
+    for (MethodSite site : all) {
       if (interception.appliesToOrFail(site.method())) {
         site.add(interception);
       }
@@ -160,7 +252,9 @@ final class ClassTraps {
   }
 
   synchronized void removeFromEveryTrap(Interception interception) {
-    for (MethodSite site : sitesNow()) {
+    List<MethodSite> all = sitesNow();
+    all.addAll(callSites.values());
+    for (MethodSite site : all) {
       if (site.holds(interception)) {
         site.remove(interception);
       }
@@ -192,7 +286,7 @@ final class ClassTraps {
   }
 
   /** A method of the class: its name and descriptor, without concatenating them. */
-  private static final class Key {
+  static final class Key {
     private final String name;
     private final String descriptor;
 

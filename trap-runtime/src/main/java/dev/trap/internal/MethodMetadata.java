@@ -12,7 +12,9 @@ import java.util.List;
  * together.
  *
  * <pre>
- * metadata := access ' ' line ' ' name '/' descriptor names sourceFile
+ * metadata := callSite? access ' ' line ' ' name '/' descriptor names sourceFile
+ * callSite := '&gt;' kind owner ' '         the trap of calls of owner's method, kind being
+ *                                       's'tatic, 'v'irtual or 'i'nterface
  * names    := '-'                         no names in the class file
  *           | '+' (parameterName '/')*    one per parameter
  * </pre>
@@ -24,6 +26,10 @@ import java.util.List;
 final class MethodMetadata {
 
   final String metadata;
+  /** For the trap of a call site: {@code 's'}, {@code 'v'} or {@code 'i'}; else 0. */
+  final char callKind;
+  /** For the trap of a call site: the called method's class, an internal name; else null. */
+  final String callee;
   final int access;
   final int line;
   final String name;
@@ -33,9 +39,22 @@ final class MethodMetadata {
   MethodMetadata(String metadata) {
     try {
       this.metadata = metadata;
-      int space = metadata.indexOf(' ');
+      int start = 0;
+      if (metadata.charAt(0) == '>') {
+        this.callKind = metadata.charAt(1);
+        if (callKind != 's' && callKind != 'v' && callKind != 'i') {
+          throw new IllegalArgumentException("unknown call kind " + callKind);
+        }
+        start = metadata.indexOf(' ');
+        this.callee = metadata.substring(2, start);
+        start++;
+      } else {
+        this.callKind = 0;
+        this.callee = null;
+      }
+      int space = metadata.indexOf(' ', start);
       int secondSpace = metadata.indexOf(' ', space + 1);
-      this.access = number(metadata, 0, space);
+      this.access = number(metadata, start, space);
       this.line = number(metadata, space + 1, secondSpace);
       int slash = metadata.indexOf('/', secondSpace + 1);
       int descriptorEnd = descriptorEnd(metadata, slash + 1);

@@ -178,7 +178,8 @@ final class MethodReference {
     for (Executable method : declaredMethods(type)) {
       if (nameOf(method).equals(name)
           && (descriptor == null || descriptor.equals(descriptorOf(method)))
-          && !Modifier.isAbstract(method.getModifiers())) {
+          && (!Modifier.isAbstract(method.getModifiers())
+              || CallSites.isOpened(type, name, descriptorOf(method)))) {
         candidates.add(method);
       }
     }
@@ -208,6 +209,10 @@ final class MethodReference {
   }
 
   private void check(Executable method, String api) {
+    if (CallSites.isOpened(declaringClass, name, descriptor)) {
+      // Its calls from woven classes are trapped, whatever the method is.
+      return;
+    }
     if (Modifier.isAbstract(method.getModifiers()) || Modifier.isNative(method.getModifiers())) {
       throw new IllegalArgumentException(api + " cannot patch " + this + ": it is "
           + (Modifier.isNative(method.getModifiers()) ? "native" : "abstract") + ", and has no"
@@ -238,13 +243,35 @@ final class MethodReference {
     String className = declaringClass.getName();
     String packageName = className.lastIndexOf('.') < 0 ? ""
         : className.substring(0, className.lastIndexOf('.'));
+    String callSite = "<callSite>" + className + "#" + name + "</callSite>";
+    if (isJdk(declaringClass)) {
+      return api + " cannot patch " + this + ": " + className + " is a class of the JDK, which"
+          + " Trap does not weave, and no woven class has a trapped call of it. Trap can trap"
+          + " the calls of it that woven classes make: add " + callSite + " to the <callSites>"
+          + " of trap-maven-plugin's configuration (or set <callSiteDefaults>true"
+          + "</callSiteDefaults>, which opens the clock, sleep, UUIDs, randomness, environment"
+          + " variables and system properties). Calls from classes that are not woven, such as"
+          + " the tests' own, stay untrapped.";
+    }
     return api + " cannot patch " + this + ": class " + className + " is not woven. Trap weaves"
         + " the classes that the <include> patterns of trap-maven-plugin select: add"
         + " <include>" + (packageName.isEmpty() ? className : packageName + ".**")
         + "</include> (or <include>" + className + "</include>) to its configuration. Tests run"
         + " from an IDE that compiled the classes itself see them unwoven: run them with Maven"
         + " (mvn test), or set the IDE up as Trap's FAQ says (\"Do tests run from my IDE see"
-        + " woven classes?\").";
+        + " woven classes?\"). For a class of a dependency, also name its artifact in"
+        + " <weaveDependencies>, or trap the calls of it that woven classes make with "
+        + callSite + ".";
+  }
+
+  /** Classes of the JDK cannot be woven: their calls can be. */
+  private static boolean isJdk(Class<?> type) {
+    if (type.getClassLoader() == null) {
+      return true;
+    }
+    String name = type.getName();
+    return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+        || name.startsWith("sun.") || name.startsWith("com.sun.");
   }
 
   /** @return the target of the patch's interceptor */

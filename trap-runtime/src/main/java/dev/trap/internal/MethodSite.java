@@ -237,7 +237,8 @@ final class MethodSite {
 
   /**
    * @return the method's body as {@code (Object receiver, Object[] arguments)Object}, called
-   *     without virtual dispatch, as the woven class itself would call it
+   *     without virtual dispatch, as the woven class itself would call it; for a call site's
+   *     trap, the called method, with the call's own dispatch
    */
   synchronized MethodHandle body() throws ReflectiveOperationException {
     if (body == null) {
@@ -247,6 +248,9 @@ final class MethodSite {
       MethodHandle handle;
       if (method.isStatic()) {
         handle = lookup.findStatic(declaring, method.name(), methodType);
+      } else if (method.callKind() != 0) {
+        // A call site's body is the call: dispatched as the call was.
+        handle = lookup.findVirtual(declaring, method.name(), methodType);
       } else {
         handle = lookup.findSpecial(declaring, method.name(), methodType, declaring);
       }

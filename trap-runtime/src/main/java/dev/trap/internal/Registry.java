@@ -51,7 +51,29 @@ public final class Registry {
 
   /** Links the trap of one method, or returns the one linked before. */
   static MethodSite link(MethodHandles.Lookup lookup, MethodType type, MethodMetadata metadata) {
+    if (metadata.callKind != 0) {
+      return linkCallSite(lookup, type, metadata);
+    }
     return CLASSES.get(lookup.lookupClass()).link(lookup, type, metadata);
+  }
+
+  /**
+   * Links the trap of a woven class's calls of another class's method. The calling class holds
+   * the trap, so it lives as long as that class; the called class's traps know it too, weakly,
+   * so that interceptors of the called method find it.
+   */
+  private static MethodSite linkCallSite(MethodHandles.Lookup lookup, MethodType type,
+      MethodMetadata metadata) {
+    Class<?> caller = lookup.lookupClass();
+    Class<?> callee;
+    try {
+      callee = Class.forName(metadata.callee.replace('/', '.'), false, caller.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(caller.getName() + " calls " + metadata.callee
+          + ", which its class loader cannot find", e);
+    }
+    CallSites.linked(callee, metadata.name, metadata.descriptor);
+    return CLASSES.get(caller).linkCallSite(lookup, type, metadata, callee, CLASSES.get(callee));
   }
 
   /** @return Trap's marker of a class, as its class file holds it; read once per class */

@@ -46,6 +46,14 @@ final class WovenMethod implements MethodInfo {
     return Collections.unmodifiableList(names);
   }
 
+  /**
+   * @return for the trap of a call site, how the call is made: {@code 's'}tatic,
+   *     {@code 'v'}irtual or {@code 'i'}nterface; 0 for a woven method's own trap
+   */
+  char callKind() {
+    return metadata.callKind;
+  }
+
   @Override
   public Class<?> declaringClass() {
     return declaringClass;

@@ -3,6 +3,7 @@ package dev.trap.weaver;
 import dev.trap.weaver.internal.ClassWeaving;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What weaving one class file gave: the bytes to use in its place, and what was done.
@@ -63,6 +64,16 @@ public final class WeaveResult {
   /** @return warnings about methods that were left unwoven, such as methods too large to grow */
   public List<String> warnings() {
     return Collections.unmodifiableList(outcome.warnings);
+  }
+
+  /**
+   * @return the methods of other classes whose calls in this class go through traps, as
+   *     {@code owner.name + descriptor} with internal names, such as
+   *     {@code java/lang/System.currentTimeMillis()J}; empty unless call sites were selected
+   * @since 0.2.0
+   */
+  public Set<String> callees() {
+    return Collections.unmodifiableSet(outcome.callees);
   }
 
   @Override

@@ -31,10 +31,12 @@ import java.util.List;
 public final class Weaver {
 
   private final ClassSelector selector;
+  private final CallSiteSelector callSites;
   private final boolean weaveLambdas;
 
   private Weaver(Builder builder) {
     this.selector = ClassSelector.of(builder.includes, builder.excludes);
+    this.callSites = CallSiteSelector.of(builder.callSites);
     this.weaveLambdas = builder.weaveLambdas;
   }
 
@@ -69,7 +71,8 @@ public final class Weaver {
    *     version this Trap cannot read
    */
   public WeaveResult weave(byte[] classFile, String name) throws WeaveException {
-    return new WeaveResult(new ClassWeaving(selector, weaveLambdas, classFile, name).run());
+    return new WeaveResult(
+        new ClassWeaving(selector, callSites, weaveLambdas, classFile, name).run());
   }
 
   /**
@@ -114,6 +117,14 @@ public final class Weaver {
     return selector;
   }
 
+  /**
+   * @return the methods of other classes whose calls from woven classes get traps
+   * @since 0.2.0
+   */
+  public CallSiteSelector callSites() {
+    return callSites;
+  }
+
   /** @return true if lambda bodies are woven too */
   public boolean weavesLambdas() {
     return weaveLambdas;
@@ -124,6 +135,7 @@ public final class Weaver {
 
     private final List<String> includes = new ArrayList<>();
     private final List<String> excludes = new ArrayList<>();
+    private final List<String> callSites = new ArrayList<>();
     private boolean weaveLambdas;
 
     private Builder() {
@@ -162,6 +174,19 @@ public final class Weaver {
      */
     public Builder excludes(List<String> patterns) {
       excludes.addAll(patterns);
+      return this;
+    }
+
+    /**
+     * Gives the calls from woven classes to methods of other classes, such as the JDK's, traps
+     * of their own, which interceptors of the called method see.
+     *
+     * @param patterns the methods, as {@link CallSiteSelector} reads patterns
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder callSites(List<String> patterns) {
+      callSites.addAll(patterns);
       return this;
     }
 

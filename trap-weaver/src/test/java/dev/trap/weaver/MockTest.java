@@ -97,7 +97,9 @@ class MockTest {
         + " <include>samples.scenarios.Unwoven</include>) to its configuration. Tests run from"
         + " an IDE that compiled the classes itself see them unwoven: run them with Maven (mvn"
         + " test), or set the IDE up as Trap's FAQ says (\"Do tests run from my IDE see woven"
-        + " classes?\").", scenario("unwovenClass"));
+        + " classes?\"). For a class of a dependency, also name its artifact in"
+        + " <weaveDependencies>, or trap the calls of it that woven classes make with"
+        + " <callSite>samples.scenarios.Unwoven#value</callSite>.", scenario("unwovenClass"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.trap.weaver.internal;
 
 import dev.trap.weaver.AlreadyWovenException;
+import dev.trap.weaver.CallSiteSelector;
 import dev.trap.weaver.ClassSelector;
 import dev.trap.weaver.WeaveException;
 import dev.trap.weaver.WeaveResult.Status;
@@ -33,19 +34,22 @@ public final class ClassWeaving {
   private static final int MAGIC = 0xCAFEBABE;
 
   private final ClassSelector selector;
+  private final CallSiteSelector callSites;
   private final boolean weaveLambdas;
   private final byte[] classFile;
   private final String name;
 
   /**
    * @param selector which classes to weave
+   * @param callSites which calls of other classes' methods get traps
    * @param weaveLambdas whether lambda bodies get traps
    * @param classFile the class file
    * @param name its name, for messages
    */
-  public ClassWeaving(ClassSelector selector, boolean weaveLambdas, byte[] classFile,
-      String name) {
+  public ClassWeaving(ClassSelector selector, CallSiteSelector callSites, boolean weaveLambdas,
+      byte[] classFile, String name) {
     this.selector = selector;
+    this.callSites = callSites;
     this.weaveLambdas = weaveLambdas;
     this.classFile = classFile;
     this.name = name;
@@ -110,7 +114,7 @@ public final class ClassWeaving {
     while (true) {
       ClassWriter writer = new ClassWriter(0);
       TrapClassVisitor trap = new TrapClassVisitor(writer, facts, weaveLambdas, leftAlone,
-          TRAP_VERSION);
+          TRAP_VERSION, callSites, selector);
       reader.accept(trap, 0);
       try {
         byte[] woven = writer.toByteArray();
@@ -128,7 +132,8 @@ public final class ClassWeaving {
           return result(Status.LEFT_ALONE, classFile, className, 0,
               "no method with code to weave", warnings);
         }
-        return result(Status.WOVEN, woven, className, methods, null, warnings);
+        return new Outcome(Status.WOVEN, woven, className, methods, null, warnings,
+            trap.callees());
       } catch (MethodTooLargeException e) {
         String method = e.getMethodName() + e.getDescriptor();
         if (!leftAlone.add(method)) {
@@ -181,7 +186,7 @@ public final class ClassWeaving {
 
   private static Outcome result(Status status, byte[] bytes, String className, int methods,
       String reason, List<String> warnings) {
-    return new Outcome(status, bytes, className, methods, reason, warnings);
+    return new Outcome(status, bytes, className, methods, reason, warnings, Set.of());
   }
 
   /** What weaving one class gave; the public {@code WeaveResult} reads it. */
@@ -198,9 +203,12 @@ public final class ClassWeaving {
     public final String reason;
     /** Methods left unwoven, and why. */
     public final List<String> warnings;
+    /** The methods of other classes whose calls got traps, as {@code owner.name + descriptor}. */
+    public final Set<String> callees;
 
     Outcome(Status status, byte[] bytes, String className, int wovenMethods, String reason,
-        List<String> warnings) {
+        List<String> warnings, Set<String> callees) {
+      this.callees = callees;
       this.status = status;
       this.bytes = bytes;
       this.className = className;

@@ -4,6 +4,7 @@ import dev.trap.weaver.AlreadyWovenException;
 import dev.trap.weaver.WeaveException;
 import dev.trap.weaver.WeaveResult.Status;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -91,10 +92,11 @@ public final class ModuleReading {
     String moduleName = "module-info";
     if (reads[0]) {
       return new ClassWeaving.Outcome(Status.LEFT_ALONE, classFile, moduleName, 0,
-          "the module requires " + TrapContract.RUNTIME_MODULE + " already", List.of());
+          "the module requires " + TrapContract.RUNTIME_MODULE + " already", List.of(),
+          Set.of());
     }
     return new ClassWeaving.Outcome(Status.WOVEN, writer.toByteArray(), moduleName, 0, null,
-        List.of());
+        List.of(), Set.of());
   }
 
   private String prefix() {

@@ -1,5 +1,7 @@
 package dev.trap.weaver.internal;
 
+import dev.trap.weaver.CallSiteSelector;
+import dev.trap.weaver.ClassSelector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,9 @@ import org.objectweb.asm.commons.AnalyzerAdapter;
  * Chooses the methods that get a trap and assembles, for each, the chain that weaves it:
  * {@code [FrameExpander -> ConstructorHead -> AnalyzerAdapter (constructors)] -> TrapMethodAdapter
  * -> InvocationSlot -> HandoffAdapter -> writer}; methods without a trap get the
- * {@link HandoffAdapter} alone. Frames stay compressed except in constructors.
+ * {@link HandoffAdapter} alone. Frames stay compressed except in constructors. With call sites
+ * selected, a {@link CallSiteAdapter} comes first in every method's writer end, and the bridges
+ * it asks for are woven as methods of their own at the end ({@link CallSiteBridges}).
  * Marks the class as woven at the end.
  */
 final class TrapClassVisitor extends ClassVisitor {
@@ -23,6 +27,9 @@ final class TrapClassVisitor extends ClassVisitor {
   private final boolean weaveLambdas;
   private final Set<String> leftAlone;
   private final String version;
+  private final CallSiteSelector callSites;
+  private final ClassSelector selector;
+  private CallSiteBridges bridges;
   private final List<TrapMethodAdapter> adapters = new ArrayList<>();
   private final Map<String, Integer> tooWide = new LinkedHashMap<>();
   /** Methods with code that get no trap, for the marker. */
@@ -34,18 +41,25 @@ final class TrapClassVisitor extends ClassVisitor {
    * @param leftAlone methods ({@code name + descriptor}) not to weave, such as ones too large
    */
   TrapClassVisitor(ClassVisitor next, ClassFileScanner facts, boolean weaveLambdas,
-      Set<String> leftAlone, String version) {
+      Set<String> leftAlone, String version, CallSiteSelector callSites, ClassSelector selector) {
     super(TrapContract.ASM_API, next);
     this.facts = facts;
     this.weaveLambdas = weaveLambdas;
     this.leftAlone = leftAlone;
     this.version = version;
+    this.callSites = callSites;
+    this.selector = selector;
   }
 
   @Override
   public void visit(int classVersion, int access, String name, String signature, String superName,
       String[] interfaces) {
     this.owner = name;
+    boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+    // Interfaces may hold private static methods, the bridges, from Java 8's class files on.
+    if (!callSites.isEmpty() && (!isInterface || (classVersion & 0xFFFF) >= Opcodes.V1_8)) {
+      bridges = new CallSiteBridges(name, isInterface);
+    }
     super.visit(classVersion, access, name, signature, superName, interfaces);
   }
 
@@ -61,8 +75,13 @@ final class TrapClassVisitor extends ClassVisitor {
     // Tasks handed to other threads follow the caller's scope, from woven methods and others.
     MethodVisitor writer = new HandoffAdapter(
         super.visitMethod(access, name, descriptor, signature, exceptions));
+    CallSiteBridges.Bridge bridge = bridges == null || !name.startsWith(CallSiteBridges.PREFIX)
+        ? null : bridges.byName(name);
+    if (bridges != null && bridge == null) {
+      writer = new CallSiteAdapter(writer, callSites, selector, bridges);
+    }
     boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-    if (!isWoven(access, name) || leftAlone.contains(name + descriptor)) {
+    if ((bridge == null && !isWoven(access, name)) || leftAlone.contains(name + descriptor)) {
       if (hasCode) {
         withoutTrap.add(name + descriptor);
       }
@@ -79,6 +98,9 @@ final class TrapClassVisitor extends ClassVisitor {
     TrapMethodAdapter trap = new TrapMethodAdapter(owner, access, name, descriptor, sourceFile,
         facts.method(name, descriptor), slot);
     adapters.add(trap);
+    if (bridge != null) {
+      trap.setCallSite(bridge.metadata(), bridge.opcode != Opcodes.INVOKESTATIC);
+    }
     if (!constructor) {
       return trap;
     }
@@ -107,12 +129,20 @@ final class TrapClassVisitor extends ClassVisitor {
 
   @Override
   public void visitEnd() {
+    if (bridges != null) {
+      bridges.emit(this);
+    }
     if (wovenMethods() > 0) {
       List<String> untrapped = new ArrayList<>(withoutTrap);
       untrapped.addAll(untrapped());
       super.visitAttribute(new WovenMarker(version, untrapped));
     }
     super.visitEnd();
+  }
+
+  /** @return the methods called through trapped call sites, as {@code owner.name + descriptor} */
+  Set<String> callees() {
+    return bridges == null ? Set.of() : bridges.callees();
   }
 
   int wovenMethods() {

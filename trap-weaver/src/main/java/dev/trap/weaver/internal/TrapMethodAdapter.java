@@ -44,6 +44,13 @@ final class TrapMethodAdapter extends MethodVisitor {
   private final ClassFileScanner.MethodFacts facts;
   private final boolean constructor;
 
+  /** The metadata of the called method, for the bridge of a call site; else null. */
+  private String callSiteMetadata;
+  /**
+   * For the bridge of a virtual or interface call: its first parameter is the call's receiver,
+   * which the runtime holds apart from the arguments.
+   */
+  private int receiverParameters;
   private AnalyzerAdapter analyzer;
   private ConstructorHead head;
   private boolean trapped;
@@ -75,6 +82,17 @@ final class TrapMethodAdapter extends MethodVisitor {
   void setAnalyzer(AnalyzerAdapter analyzer, ConstructorHead head) {
     this.analyzer = analyzer;
     this.head = head;
+  }
+
+  /**
+   * Makes this the trap of a call site's bridge, filed under the called method.
+   *
+   * @param metadata the called method's metadata ({@code CallSiteBridges.Bridge#metadata})
+   * @param receiverFirst true if the bridge's first parameter is the call's receiver
+   */
+  void setCallSite(String metadata, boolean receiverFirst) {
+    this.callSiteMetadata = metadata;
+    this.receiverParameters = receiverFirst ? 1 : 0;
   }
 
   /**
@@ -144,14 +162,15 @@ final class TrapMethodAdapter extends MethodVisitor {
     }
     trapDescriptor.append(")Ljava/lang/Object;");
     super.visitInvokeDynamicInsn(TrapContract.TRAP_NAME, trapDescriptor.toString(),
-        TrapContract.BOOTSTRAP, TrapContract.metadata(access, facts.line, name, descriptor,
-            facts.parameterNames, sourceFile));
+        TrapContract.BOOTSTRAP, callSiteMetadata != null ? callSiteMetadata
+            : TrapContract.metadata(access, facts.line, name, descriptor, facts.parameterNames,
+                sourceFile));
     super.visitInsn(Opcodes.DUP);
     slot.storeSlot();
     Label body = new Label();
     super.visitJumpInsn(Opcodes.IFNULL, body);
 
-    Label restore = arguments.length == 0 ? body : new Label();
+    Label restore = arguments.length == receiverParameters ? body : new Label();
     slot.loadSlot();
     invokeTrampoline(TrapContract.IS_DONE, TrapContract.IS_DONE_DESCRIPTOR);
     super.visitJumpInsn(Opcodes.IFEQ, restore);
@@ -159,13 +178,13 @@ final class TrapMethodAdapter extends MethodVisitor {
     invokeTrampoline(TrapContract.OUTCOME, TrapContract.OUTCOME_DESCRIPTOR);
     returnBoxed();
 
-    if (arguments.length > 0) {
+    if (arguments.length > receiverParameters) {
       super.visitLabel(restore);
       super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
-      argumentSlot = isStatic() ? 0 : 1;
-      for (int i = 0; i < arguments.length; i++) {
+      argumentSlot = isStatic() ? receiverParameters : 1;
+      for (int i = receiverParameters; i < arguments.length; i++) {
         slot.loadSlot();
-        pushInt(i);
+        pushInt(i - receiverParameters);
         invokeTrampoline(TrapContract.ARGUMENT, TrapContract.ARGUMENT_DESCRIPTOR);
         Boxing.unbox(mv, arguments[i]);
         super.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), argumentSlot);

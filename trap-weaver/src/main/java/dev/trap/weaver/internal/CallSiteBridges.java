@@ -1,0 +1,150 @@
+package dev.trap.weaver.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * The bridges of one class's trapped call sites: one private static method per method called,
+ * whose body is the original call. Each call site then calls the bridge instead, with the same
+ * stack effect (a receiver becomes the first argument), and the bridge is woven like any other
+ * method, so its trap is the call site's. Its trap's metadata names the called method, which the
+ * runtime files the trap under.
+ *
+ * <pre>{@code
+ * long t = System.currentTimeMillis();   becomes   long t = trap$call$0();
+ * private static synthetic long trap$call$0() { <trap>; return System.currentTimeMillis(); }
+ * }</pre>
+ */
+final class CallSiteBridges {
+
+  /** Starts the names of the bridges; no compiler makes such names. */
+  static final String PREFIX = "trap$call$";
+
+  private final String owner;
+  private final boolean ownerIsInterface;
+  private final Map<String, Bridge> bridges = new LinkedHashMap<>();
+
+  CallSiteBridges(String owner, boolean ownerIsInterface) {
+    this.owner = owner;
+    this.ownerIsInterface = ownerIsInterface;
+  }
+
+  /**
+   * @param opcode {@code INVOKESTATIC}, {@code INVOKEVIRTUAL} or {@code INVOKEINTERFACE}
+   * @return the bridge for calls of this method this way, made on first request
+   */
+  Bridge bridge(int opcode, String calleeOwner, String name, String descriptor,
+      boolean calleeIsInterface) {
+    String key = opcode + " " + calleeOwner + "." + name + descriptor;
+    Bridge bridge = bridges.get(key);
+    if (bridge == null) {
+      bridge = new Bridge(PREFIX + bridges.size(), opcode, calleeOwner, name, descriptor,
+          calleeIsInterface);
+      bridges.put(key, bridge);
+    }
+    return bridge;
+  }
+
+  /** @return true if some call site got a bridge */
+  boolean isEmpty() {
+    return bridges.isEmpty();
+  }
+
+  /** @return the methods called through bridges, as {@code owner.name + descriptor} */
+  Set<String> callees() {
+    Set<String> callees = new TreeSet<>();
+    for (Bridge bridge : bridges.values()) {
+      callees.add(bridge.calleeOwner + "." + bridge.name + bridge.descriptor);
+    }
+    return callees;
+  }
+
+  /** @return the bridge of that name, or null */
+  Bridge byName(String bridgeName) {
+    for (Bridge bridge : bridges.values()) {
+      if (bridge.bridgeName.equals(bridgeName)) {
+        return bridge;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Writes the bridges, through the class visitor that weaves methods, so each gets its trap.
+   *
+   * @param weaving the class visitor
+   */
+  void emit(ClassVisitor weaving) {
+    for (Bridge bridge : new ArrayList<>(bridges.values())) {
+      MethodVisitor method = weaving.visitMethod(
+          Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, bridge.bridgeName,
+          bridge.bridgeDescriptor, null, null);
+      method.visitCode();
+      int slot = 0;
+      for (Type argument : Type.getArgumentTypes(bridge.bridgeDescriptor)) {
+        method.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
+        slot += argument.getSize();
+      }
+      method.visitMethodInsn(bridge.opcode, bridge.calleeOwner, bridge.name, bridge.descriptor,
+          bridge.calleeIsInterface);
+      Type returnType = Type.getReturnType(bridge.bridgeDescriptor);
+      method.visitInsn(returnType.getOpcode(Opcodes.IRETURN));
+      method.visitMaxs(Math.max(slot, returnType.getSize()), slot);
+      method.visitEnd();
+    }
+  }
+
+  /** @return the class's internal name */
+  String owner() {
+    return owner;
+  }
+
+  /** @return whether the bridges go into an interface */
+  boolean ownerIsInterface() {
+    return ownerIsInterface;
+  }
+
+  /** One called method, and the bridge its call sites call instead. */
+  static final class Bridge {
+    final String bridgeName;
+    final String bridgeDescriptor;
+    final int opcode;
+    final String calleeOwner;
+    final String name;
+    final String descriptor;
+    final boolean calleeIsInterface;
+
+    Bridge(String bridgeName, int opcode, String calleeOwner, String name, String descriptor,
+        boolean calleeIsInterface) {
+      this.bridgeName = bridgeName;
+      this.opcode = opcode;
+      this.calleeOwner = calleeOwner;
+      this.name = name;
+      this.descriptor = descriptor;
+      this.calleeIsInterface = calleeIsInterface;
+      this.bridgeDescriptor = opcode == Opcodes.INVOKESTATIC ? descriptor
+          : "(L" + calleeOwner + ";" + descriptor.substring(1);
+    }
+
+    /**
+     * The trap's metadata: {@code '>' kind owner ' '} before the usual metadata of the called
+     * method, where kind is {@code s}tatic, {@code v}irtual or {@code i}nterface. Neither line
+     * nor source file: those of the calling class would describe another method.
+     */
+    String metadata() {
+      char kind = opcode == Opcodes.INVOKESTATIC ? 's'
+          : opcode == Opcodes.INVOKEINTERFACE ? 'i' : 'v';
+      int access = Opcodes.ACC_PUBLIC | (opcode == Opcodes.INVOKESTATIC ? Opcodes.ACC_STATIC : 0);
+      return ">" + kind + calleeOwner + " "
+          + TrapContract.metadata(access, -1, name, descriptor, null, null);
+    }
+  }
+}
