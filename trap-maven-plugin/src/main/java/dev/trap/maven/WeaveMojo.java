@@ -1,5 +1,6 @@
 package dev.trap.maven;
 
+import dev.trap.weaver.CallSiteSelector;
 import dev.trap.weaver.Weaver;
 import java.io.File;
 import java.io.IOException;
@@ -108,6 +109,33 @@ public class WeaveMojo extends AbstractTrapMojo {
   private List<String> traceExcludes;
 
   /**
+   * Methods of other classes, such as the JDK's, whose calls from the woven classes go through
+   * traps of their own, as {@code class#method} patterns: the class as in {@code includes}, the
+   * method name with {@code *}, such as {@code java.lang.System#currentTimeMillis},
+   * {@code java.time.*#now} or {@code java.nio.file.Files#*}. Tests then patch, record and trace
+   * those calls as they do woven methods: {@code Mock.patch(System::currentTimeMillis, ...)}.
+   * Only calls made from woven classes are trapped, and a call matches by the class it names as
+   * compiled. Static, virtual and interface calls and method references are; constructor calls
+   * and serializable method references are not.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "trap.callSites")
+  private List<String> callSites;
+
+  /**
+   * Traps the calls of the JDK methods that make tests flaky, in addition to {@code callSites}:
+   * the clock ({@code System.currentTimeMillis}, {@code nanoTime}, {@code java.time.*.now},
+   * {@code Clock.system*}), {@code Thread.sleep}, {@code UUID.randomUUID}, randomness
+   * ({@code Math.random}, {@code Random.next*}, {@code ThreadLocalRandom.next*}), environment
+   * variables ({@code System.getenv}) and system properties ({@code System.getProperty}).
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "trap.callSiteDefaults", defaultValue = "false")
+  private boolean callSiteDefaults;
+
+  /**
    * Dependencies whose classes are woven too, for the tests, as {@code groupId:artifactId}
    * patterns ({@code *} matches any run of characters): {@code org.acme:pricing-client},
    * {@code org.acme:*}. The includes and excludes pick their classes. Modules of the same
@@ -163,8 +191,13 @@ public class WeaveMojo extends AbstractTrapMojo {
     Weaver weaver;
     DependencySelector dependencies;
     try {
+      List<String> calls = new ArrayList<>(callSiteDefaults ? CallSiteSelector.DEFAULTS
+          : List.of());
+      if (callSites != null) {
+        calls.addAll(callSites);
+      }
       weaver = Weaver.builder().includes(includes).excludes(excludes == null ? List.of() : excludes)
-          .weaveLambdas(weaveLambdas).build();
+          .callSites(calls).weaveLambdas(weaveLambdas).build();
       dependencies = new DependencySelector(
           weaveDependencies == null ? List.of() : weaveDependencies);
     } catch (IllegalArgumentException e) {

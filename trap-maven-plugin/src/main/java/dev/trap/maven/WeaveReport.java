@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +20,7 @@ final class WeaveReport {
   private int upToDate;
   private int selected;
   private boolean moduleOpened;
+  private int callees;
   private final Map<String, Integer> leftAlone = new TreeMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<String> classNames = new ArrayList<>();
@@ -73,6 +75,11 @@ final class WeaveReport {
   /** The classes' module descriptor now requires Trap's runtime module. */
   void moduleOpened() {
     moduleOpened = true;
+  }
+
+  /** @param methods the methods whose calls the woven classes trap */
+  void callees(Set<String> methods) {
+    callees = methods.size();
   }
 
   void millis(long millis) {
@@ -145,6 +152,10 @@ final class WeaveReport {
         separator = ", ";
       }
       line.append(')');
+    }
+    if (callees > 0) {
+      line.append("; calls of ").append(count(callees, "other method", "other methods"))
+          .append(" trapped");
     }
     if (moduleOpened) {
       line.append("; module-info.class requires dev.trap");

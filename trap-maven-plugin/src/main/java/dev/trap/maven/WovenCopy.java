@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,8 +59,16 @@ final class WovenCopy {
   private static final Pattern SIGNATURE = Pattern.compile(
       "META-INF/[^/]+\\.(SF|RSA|DSA|EC)", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Ends the stamp of a woven class, before the methods whose calls it traps: {@code
+   * size@time|woven} or {@code size@time|woven|owner.name(descriptor) ...}.
+   */
   private static final String WOVEN = "|woven";
   private static final String LEFT_ALONE = "|left alone: ";
+  private static final String CALLS = "|";
+
+  /** Lists, in the copy, the methods of other classes whose calls the woven classes trap. */
+  static final String CALL_SITES_RESOURCE = "META-INF/dev.trap/call-sites.txt";
 
   private final Weaver weaver;
   private final Path copy;
@@ -88,7 +98,7 @@ final class WovenCopy {
   static String configuration(Weaver weaver) {
     return "Trap " + Weaver.version() + ", includes " + weaver.selector().includes()
         + ", excludes " + weaver.selector().excludes() + ", weaveLambdas "
-        + weaver.weavesLambdas();
+        + weaver.weavesLambdas() + ", callSites " + weaver.callSites().patterns();
   }
 
   /** @return the directory of the copy */
@@ -159,8 +169,9 @@ final class WovenCopy {
     }
     if (descriptor != null) {
       copyDescriptor(descriptor, previous.stamp(descriptor.relativePath()),
-          stamps.values().stream().anyMatch(stamp -> stamp.endsWith(WOVEN)), report, stamps);
+          stamps.values().stream().anyMatch(WovenCopy::isWovenStamp), report, stamps);
     }
+    writeCallSites(copy, stamps, report);
     new WeaveState(configuration, stamps).save(stateFile);
     report.millis(report.millis() + millisSince(start));
   }
@@ -188,6 +199,7 @@ final class WovenCopy {
         }
       }
       previous.stamps().values().forEach(stamp -> reportUnchanged(stamp, report));
+      report.callees(callees(previous.stamps()));
       report.millis(report.millis() + millisSince(start));
       return;
     }
@@ -248,9 +260,10 @@ final class WovenCopy {
         }
       }
       if (descriptor != null) {
-        boolean anyWoven = stamps.values().stream().anyMatch(stamp -> stamp.endsWith(WOVEN));
+        boolean anyWoven = stamps.values().stream().anyMatch(WovenCopy::isWovenStamp);
         write(temp.resolve(descriptor.path), descriptor(descriptor, anyWoven, report));
       }
+      writeCallSites(temp, stamps, report);
       deleteRecursively(copy);
       Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
     } finally {
@@ -266,11 +279,45 @@ final class WovenCopy {
 
   /** A class that was woven, or left alone, and unchanged since counts as it did then. */
   private static void reportUnchanged(String stamp, WeaveReport report) {
-    if (stamp.endsWith(WOVEN)) {
+    if (isWovenStamp(stamp)) {
       report.upToDate();
     } else if (stamp.contains(LEFT_ALONE)) {
       report.leftAlone(stamp.substring(stamp.indexOf(LEFT_ALONE) + LEFT_ALONE.length()));
     }
+  }
+
+  private static boolean isWovenStamp(String stamp) {
+    return stamp.endsWith(WOVEN) || stamp.contains(WOVEN + CALLS);
+  }
+
+  /** @return the methods whose calls the woven classes of the stamps trap, sorted */
+  private static Set<String> callees(Map<String, String> stamps) {
+    Set<String> callees = new TreeSet<>();
+    for (String stamp : stamps.values()) {
+      int start = stamp.indexOf(WOVEN + CALLS);
+      if (start >= 0) {
+        callees.addAll(List.of(stamp.substring(start + WOVEN.length() + CALLS.length())
+            .split(" ")));
+      }
+    }
+    return callees;
+  }
+
+  /**
+   * Lists the methods whose calls the copy's classes trap, for the runtime: a patch of such a
+   * method, of a class that is not woven, is then no mistake. No list when there are none.
+   */
+  private static void writeCallSites(Path directory, Map<String, String> stamps,
+      WeaveReport report) throws IOException {
+    Set<String> callees = callees(stamps);
+    report.callees(callees);
+    Path list = directory.resolve(CALL_SITES_RESOURCE);
+    if (callees.isEmpty()) {
+      Files.deleteIfExists(list);
+      return;
+    }
+    AtomicFiles.write(list, (String.join("\n", callees) + "\n")
+        .getBytes(StandardCharsets.UTF_8), null, null);
   }
 
   private static String sourceStamp(String stamp) {
@@ -312,7 +359,7 @@ final class WovenCopy {
       WeaveReport report, Map<String, String> stamps) throws IOException {
     String path = file.relativePath();
     if (before != null && sourceStamp(before).equals(file.stamp())
-        && before.endsWith(WOVEN) == classesWoven && Files.isRegularFile(copy.resolve(path))) {
+        && isWovenStamp(before) == classesWoven && Files.isRegularFile(copy.resolve(path))) {
       stamps.put(path, before);
       if (classesWoven) {
         report.moduleOpened();
@@ -483,6 +530,9 @@ final class WovenCopy {
       String stamp = entry.stamp;
       if (result.isWoven()) {
         stamp += WOVEN;
+        if (!result.callees().isEmpty()) {
+          stamp += CALLS + String.join(" ", result.callees());
+        }
       } else if (result.status() == WeaveResult.Status.LEFT_ALONE) {
         stamp += LEFT_ALONE + (result.reason() == null ? "no reason given" : result.reason());
       }

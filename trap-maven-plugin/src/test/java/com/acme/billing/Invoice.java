@@ -13,6 +13,10 @@ public class Invoice {
     return cents + cents * taxPercent / 100;
   }
 
+  public String stamp() {
+    return "issued at " + System.currentTimeMillis();
+  }
+
   /** A nested class, woven like any other. */
   public static final class Line {
 

@@ -269,6 +269,28 @@ class WovenCopyTest {
   }
 
   @Test
+  void copyDirectory_should_listTheMethodsWhoseCallsAreTrapped_forTheRuntime()
+      throws IOException {
+    Samples.compile(classes(), Samples.INVOICE, Samples.LINE);
+    WovenCopy callSites = new WovenCopy(Weaver.builder().include("com.acme.billing.**")
+        .callSites(List.of("java.lang.System#currentTimeMillis")).build(), copy(), project);
+    Path list = copy().resolve(WovenCopy.CALL_SITES_RESOURCE);
+
+    WeaveReport report = copyClasses(callSites);
+
+    assertEquals("java/lang/System.currentTimeMillis()J\n", Files.readString(list));
+    assertTrue(report.summary().endsWith("; calls of 1 other method trapped"), report.summary());
+    WeaveReport upToDate = copyClasses(callSites);
+    assertEquals(0, upToDate.wovenClasses());
+    assertTrue(upToDate.summary().endsWith("; calls of 1 other method trapped"),
+        upToDate.summary());
+    assertEquals("java/lang/System.currentTimeMillis()J\n", Files.readString(list));
+
+    copyClasses(billing());
+    assertFalse(Files.exists(list), "no call site trapped, no list");
+  }
+
+  @Test
   void copyJar_should_copyEveryEntry_withTheSelectedClassesWoven() throws IOException {
     Path jar = jar("billing.jar", Samples.INVOICE, Samples.DTO);
     WeaveReport report = new WeaveReport(Weaver.version(), "com.acme:billing:1.0");
