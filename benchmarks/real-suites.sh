@@ -36,7 +36,7 @@ run() { # project execution reports-folder: prints "suite-seconds wall-seconds"
   local start end
   start=$(date +%s.%N)
   "$root/mvnw" -o -q -B -s "$settings" -f "$dir/pom.xml" -Dmaven.repo.local="$repo" \
-      -Dtrap.it.countFile.woven= -Dtrap.it.countFile.unwoven= "surefire:test@$2" >&2
+      -Dtrap.it.countFile.woven= -Dtrap.it.countFile.unwoven= $2 >&2
   end=$(date +%s.%N)
   echo "$(suite_seconds "$dir/target/$3") $(echo "$end - $start" | bc)"
 }
@@ -50,11 +50,11 @@ for project in real-commons-lang3 real-commons-codec; do
   ratios=()
   for round in $(seq 1 "$rounds"); do
     if [ $((round % 2)) -eq 1 ]; then
-      unwoven=$(run "$project" unwoven surefire-reports-unwoven)
-      woven=$(run "$project" default-test surefire-reports)
+      unwoven=$(run "$project" surefire:test@unwoven surefire-reports-unwoven)
+      woven=$(run "$project" "trap:weave surefire:test@default-test" surefire-reports)
     else
-      woven=$(run "$project" default-test surefire-reports)
-      unwoven=$(run "$project" unwoven surefire-reports-unwoven)
+      woven=$(run "$project" "trap:weave surefire:test@default-test" surefire-reports)
+      unwoven=$(run "$project" surefire:test@unwoven surefire-reports-unwoven)
     fi
     ratio=$(echo "scale=3; ${woven%% *} / ${unwoven%% *}" | bc)
     ratios+=("$ratio")

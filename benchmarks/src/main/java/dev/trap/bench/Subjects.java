@@ -74,7 +74,26 @@ final class Subjects {
     return new Subjects(loader(true, CLASSES));
   }
 
-  private static Map<String, byte[]> classFiles(String... names) throws IOException {
+  /**
+   * @param weaver the weaver, or null for the classes as compiled
+   * @param classes the classes the loader defines itself; each must be woven if a weaver is given
+   * @return a loader of its own for them
+   */
+  static ClassLoader loader(Weaver weaver, String... classes) throws IOException {
+    Map<String, byte[]> classFiles = classFiles(classes);
+    if (weaver != null) {
+      for (Map.Entry<String, byte[]> entry : classFiles.entrySet()) {
+        WeaveResult result = weaver.weave(entry.getValue(), entry.getKey());
+        if (!result.isWoven()) {
+          throw new IllegalStateException("Not woven: " + result);
+        }
+        entry.setValue(result.bytes());
+      }
+    }
+    return new BytesLoader(weaver == null ? "plain" : "woven", classFiles);
+  }
+
+  static Map<String, byte[]> classFiles(String... names) throws IOException {
     Map<String, byte[]> classes = new HashMap<>();
     for (String name : names) {
       String resource = name.replace('.', '/') + ".class";
