@@ -1,12 +1,13 @@
 def log = new File(basedir, 'build.log').text
 def logHas = { String text -> assert log.contains(text) : "build.log lacks: $text" }
 
-logHas 'Tests run: 7, Failures: 0, Errors: 0, Skipped: 0'
+logHas 'Tests run: 9, Failures: 0, Errors: 0, Skipped: 0'
 logHas 'BUILD SUCCESS'
-assert log =~ /Trap [^ ]+ wove 1 class \(\d+ methods\) in \d+ ms; calls of 6 other methods trapped/
+assert log =~ /Trap [^ ]+ wove 2 classes \(\d+ methods\) in \d+ ms; calls of 9 other methods trapped/
 def list = new File(basedir, 'target/trap/classes/META-INF/dev.trap/call-sites.txt').readLines()
 assert list.contains('java/lang/System.currentTimeMillis()J')
 assert list.contains('java/time/Instant.now()Ljava/time/Instant;')
+assert list.contains('com/acme/ops/Config.TIMEOUT()Ljava/time/Duration;')
 assert list.contains('java/net/http/HttpClient.send(Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;)Ljava/net/http/HttpResponse;')
 assert !new File(basedir, 'target/classes/META-INF/dev.trap').exists() : 'nothing of Trap in target/classes'
 def jar = new java.util.jar.JarFile(new File(basedir, 'target/call-sites-1.0-SNAPSHOT.jar'))

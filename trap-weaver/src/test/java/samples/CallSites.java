@@ -2,6 +2,7 @@ package samples;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntUnaryOperator;
@@ -11,6 +12,18 @@ import java.util.function.Supplier;
 public class CallSites {
 
   private static final long LOADED_AT = System.currentTimeMillis();
+
+  /** Static, final, and read at run time: set from a method, it is no constant. */
+  public static final String GREETING = greetingText();
+
+  /** A static field that changes. */
+  public static int limit = 10;
+
+  /** A compile-time constant: javac copies 3 into every read. */
+  public static final int CONSTANT = 3;
+
+  /** An instance field. */
+  public int counter;
 
   private final long createdAt;
 
@@ -50,12 +63,62 @@ public class CallSites {
     return clock.get();
   }
 
+  private static String greetingText() {
+    return "hello";
+  }
+
+  public static String greeting() {
+    return GREETING;
+  }
+
+  public static int limit() {
+    return limit;
+  }
+
+  public static int constant() {
+    return CONSTANT;
+  }
+
+  public static Random newRandom() {
+    return new Random();
+  }
+
+  public static String built(String text) {
+    return new StringBuilder(text).append('!').toString();
+  }
+
+  /** A branch between the new and its constructor call: frames hold the unmade object. */
+  public static int builtFromEither(boolean yes) {
+    return new StringBuilder(yes ? "yes" : "no").length();
+  }
+
+  public static List<String> copyOfCopy(List<String> list) {
+    return new ArrayList<>(new ArrayList<>(list));
+  }
+
   public static long loadedAt() {
     return LOADED_AT;
   }
 
   public long createdAt() {
     return createdAt;
+  }
+
+  public static Box box(int size) {
+    return new Box(size);
+  }
+
+  /** A woven class, whose constructor calls are trapped too. */
+  public static final class Box {
+    private final int size;
+
+    public Box(int size) {
+      this.size = size;
+    }
+
+    public int size() {
+      return size;
+    }
   }
 
   /** A clock whose lambdas serialize. */

@@ -67,6 +67,30 @@ public final class Mock {
   }
 
   /**
+   * Replaces what reads of a static field give, xgo's {@code PatchVar}: the reads that woven
+   * classes make, opened in the plugin's configuration with {@code <callSite>} (such as
+   * {@code com.acme.Config#TIMEOUT}). Compile-time constants ({@code static final} primitives and
+   * strings set to a constant expression) cannot be patched: the compiler copies their value into
+   * the classes that read them.
+   *
+   * <pre>{@code
+   * Mock.patchField(Config.class, "TIMEOUT", () -> Duration.ofMillis(5));
+   * }</pre>
+   *
+   * @param type the class that declares the field
+   * @param name the field's name
+   * @param value what each read gives instead; it may throw
+   * @param <T> the field's type
+   * @return the patch, which closes with its scope or earlier
+   * @throws IllegalArgumentException if there is no such static field, it is a compile-time
+   *     constant, or no woven class has a trapped read of it; the message says what to do
+   * @since 0.2.0
+   */
+  public static <T> Patch patchField(Class<?> type, String name, Fn0<T> value) {
+    return Mocks.patchField(type, name, value);
+  }
+
+  /**
    * Handles the calls of a method named by its class and name, for the methods a method reference
    * cannot name: private ones, or those of classes the test cannot see.
    *

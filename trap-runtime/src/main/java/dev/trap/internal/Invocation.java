@@ -233,7 +233,7 @@ final class Invocation implements Call {
       throw new IllegalStateException("proceed of " + method + " can only run from pre, before"
           + " the body runs; in post the body has run already");
     }
-    if (method.isConstructor()) {
+    if (method.isConstructor() && method.callKind() != 'n') {
       throw new UnsupportedOperationException("proceed cannot run the body of constructor "
           + method + ": its trap runs after super(...), within the object's construction. Let"
           + " pre return instead, and the body runs.");

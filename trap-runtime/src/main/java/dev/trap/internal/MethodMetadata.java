@@ -14,7 +14,10 @@ import java.util.List;
  * <pre>
  * metadata := callSite? access ' ' line ' ' name '/' descriptor names sourceFile
  * callSite := '&gt;' kind owner ' '         the trap of calls of owner's method, kind being
- *                                       's'tatic, 'v'irtual or 'i'nterface
+ *                                       's'tatic, 'v'irtual, 'i'nterface or 'n'ew (a
+ *                                       constructor call); or 'f' for reads
+ *                                       of a static field, as a method of its name and no
+ *                                       parameters
  * names    := '-'                         no names in the class file
  *           | '+' (parameterName '/')*    one per parameter
  * </pre>
@@ -26,7 +29,7 @@ import java.util.List;
 final class MethodMetadata {
 
   final String metadata;
-  /** For the trap of a call site: {@code 's'}, {@code 'v'} or {@code 'i'}; else 0. */
+  /** For the trap of a call site: {@code 's'}, {@code 'v'}, {@code 'i'}, {@code 'n'} or {@code 'f'}; else 0. */
   final char callKind;
   /** For the trap of a call site: the called method's class, an internal name; else null. */
   final String callee;
@@ -42,7 +45,7 @@ final class MethodMetadata {
       int start = 0;
       if (metadata.charAt(0) == '>') {
         this.callKind = metadata.charAt(1);
-        if (callKind != 's' && callKind != 'v' && callKind != 'i') {
+        if ("svinf".indexOf(callKind) < 0) {
           throw new IllegalArgumentException("unknown call kind " + callKind);
         }
         start = metadata.indexOf(' ');

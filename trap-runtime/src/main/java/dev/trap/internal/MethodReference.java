@@ -2,6 +2,7 @@ package dev.trap.internal;
 
 import dev.trap.Target;
 import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -139,12 +140,19 @@ final class MethodReference {
     }
     String descriptor = lambda.getImplMethodSignature();
     int kind = lambda.getImplMethodKind();
+    if (kind == MethodHandleInfo.REF_newInvokeSpecial
+        && CallSites.isOpened(named, "<init>", descriptor)) {
+      // Its calls from woven classes are trapped: the replacement makes the object.
+      return new MethodReference(named, "<init>", descriptor, true, null, null, writtenIn);
+    }
     if (kind == MethodHandleInfo.REF_newInvokeSpecial) {
       throw new IllegalArgumentException(api + " replaces methods, and " + named.getName()
           + "::new is a constructor: its body cannot be replaced, as it must construct the"
           + " object. Observe or change its calls with an Interceptor whose target is"
           + " Target.method(" + named.getSimpleName() + ".class, \"<init>\", \"" + descriptor
-          + "\").");
+          + "\"). To replace the objects that woven classes make of it, trap those calls with"
+          + " <callSite>" + named.getName() + "#new</callSite> in trap-maven-plugin's"
+          + " configuration, and patch it again.");
     }
     boolean isStatic = kind == MethodHandleInfo.REF_invokeStatic;
     Object receiver = null;
@@ -160,6 +168,51 @@ final class MethodReference {
   }
 
   /**
+   * A static field, whose reads in woven classes go through traps filed as a method of the
+   * field's name without parameters.
+   *
+   * @param type the class that declares the field
+   * @param name the field's name
+   * @param api the method that was given it, for messages
+   * @return the field's reads, checked
+   * @throws IllegalArgumentException if there is no such static field, if it is a compile-time
+   *     constant, or if no woven class has a trapped read of it
+   */
+  static MethodReference ofField(Class<?> type, String name, String api) {
+    Field field;
+    try {
+      field = type.getDeclaredField(name);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalArgumentException(api + " found no field " + name + " in "
+          + type.getName() + ": name a static field that the class itself declares.", e);
+    }
+    String what = type.getName() + "." + name;
+    if (!Modifier.isStatic(field.getModifiers())) {
+      throw new IllegalArgumentException(api + " cannot patch " + what + ": it is an instance"
+          + " field, and Trap traps the reads of static fields. Patch the methods that read it"
+          + " instead.");
+    }
+    String descriptor = "()" + MethodType.methodType(field.getType()).toMethodDescriptorString()
+        .substring(2);
+    if (!CallSites.isOpened(type, name, descriptor)) {
+      if (Modifier.isFinal(field.getModifiers())
+          && (field.getType().isPrimitive() || field.getType() == String.class)) {
+        throw new IllegalArgumentException(api + " cannot patch " + what + ": if it is a"
+            + " compile-time constant (static final, a primitive or a String, set to a constant"
+            + " expression), the compiler copied its value into every class that reads it, and"
+            + " no read of it is left to trap. Set it from a method, or in a static block, to"
+            + " make it a field that is read; then open its reads with <callSite>"
+            + type.getName() + "#" + name + "</callSite> in trap-maven-plugin's configuration.");
+      }
+      throw new IllegalArgumentException(api + " cannot patch " + what + ": no woven class has"
+          + " a trapped read of it. Open its reads with <callSite>" + type.getName() + "#"
+          + name + "</callSite> in the <callSites> of trap-maven-plugin's configuration. Reads"
+          + " from classes that are not woven, such as the tests' own, stay untrapped.");
+    }
+    return new MethodReference(type, name, descriptor, true, null, null, null);
+  }
+
+  /**
    * @param type the class that declares the method
    * @param name its name
    * @param descriptor its descriptor, or null if it has the only body of that name
@@ -167,6 +220,10 @@ final class MethodReference {
    * @throws IllegalArgumentException if there is none such, or several
    */
   static MethodReference byName(Class<?> type, String name, String descriptor, String api) {
+    if (name.equals("<init>") && descriptor != null
+        && CallSites.isOpened(type, name, descriptor)) {
+      return new MethodReference(type, name, descriptor, true, null, null, null);
+    }
     if (name.equals("<init>")) {
       throw new IllegalArgumentException(api + " replaces methods, and <init> names the"
           + " constructors of " + type.getName() + ": their bodies cannot be replaced, as they"

@@ -137,10 +137,10 @@ final class MethodSite {
   private MethodHandle armedTarget() {
     if (armedTarget == null) {
       MethodHandle enter = ENTER.bindTo(this);
-      if (method.isStatic()) {
+      if (!method.takesReceiver()) {
         enter = MethodHandles.insertArguments(enter, 0, (Object) null);
       }
-      int arguments = type.parameterCount() - (method.isStatic() ? 0 : 1);
+      int arguments = type.parameterCount() - (method.takesReceiver() ? 1 : 0);
       enter = enter.asCollector(Object[].class, arguments).asType(type);
       MethodHandle isTaken =
           MethodHandles.dropArguments(IS_TAKEN.bindTo(this), 0, type.parameterList());
@@ -246,7 +246,11 @@ final class MethodSite {
       Class<?> declaring = method.declaringClass();
       MethodType methodType = method.type();
       MethodHandle handle;
-      if (method.isStatic()) {
+      if (method.callKind() == 'f') {
+        handle = lookup.findStaticGetter(declaring, method.name(), methodType.returnType());
+      } else if (method.callKind() == 'n') {
+        handle = lookup.findConstructor(declaring, methodType.changeReturnType(void.class));
+      } else if (method.isStatic()) {
         handle = lookup.findStatic(declaring, method.name(), methodType);
       } else if (method.callKind() != 0) {
         // A call site's body is the call: dispatched as the call was.
@@ -255,7 +259,7 @@ final class MethodSite {
         handle = lookup.findSpecial(declaring, method.name(), methodType, declaring);
       }
       handle = handle.asSpreader(Object[].class, methodType.parameterCount());
-      if (method.isStatic()) {
+      if (!method.takesReceiver()) {
         handle = MethodHandles.dropArguments(handle, 0, Object.class);
       }
       body = handle.asType(MethodType.methodType(Object.class, Object.class, Object[].class));

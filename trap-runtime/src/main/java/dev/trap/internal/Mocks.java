@@ -49,6 +49,18 @@ public final class Mocks {
   }
 
   /**
+   * @param type the class that declares the field
+   * @param name the static field's name
+   * @param value what its reads give
+   * @return the patch, taking reads
+   */
+  public static Patch patchField(Class<?> type, String name, Mock.Fn0<?> value) {
+    MethodReference reference = MethodReference.ofField(type, name, "Mock.patchField");
+    return new PatchInterception(reference, Replacement.of(value, false), "Mock.patchField")
+        .addTo(scope());
+  }
+
+  /**
    * @param method a lambda of one of Mock's functional interfaces, naming the method
    * @return the recording, taking calls
    */

@@ -2,6 +2,7 @@ package dev.trap.internal;
 
 import dev.trap.Call;
 import dev.trap.Interceptor;
+import dev.trap.MethodInfo;
 import dev.trap.Patch;
 import dev.trap.Registration;
 import dev.trap.Scope;
@@ -31,6 +32,16 @@ final class PatchInterception implements Interceptor, Patch {
   @Override
   public Target target() {
     return method.target();
+  }
+
+  /**
+   * A patch of a constructor replaces the objects its calls make: it takes the traps of those
+   * calls, which give the object, and leaves the woven constructor's own trap, which runs
+   * inside the construction.
+   */
+  @Override
+  public boolean appliesTo(MethodInfo info) {
+    return !info.isConstructor() || info.returnType() != void.class;
   }
 
   @Override

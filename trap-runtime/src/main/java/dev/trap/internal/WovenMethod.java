@@ -48,10 +48,19 @@ final class WovenMethod implements MethodInfo {
 
   /**
    * @return for the trap of a call site, how the call is made: {@code 's'}tatic,
-   *     {@code 'v'}irtual or {@code 'i'}nterface; 0 for a woven method's own trap
+   *     {@code 'v'}irtual, {@code 'i'}nterface, {@code 'n'}ew for a constructor call, or
+   *     {@code 'f'} for a static field's read; 0 for a woven method's own trap
    */
   char callKind() {
     return metadata.callKind;
+  }
+
+  /**
+   * @return true if the trap's first argument is the call's receiver: not for static methods,
+   *     and not for a constructor call, whose object does not exist before the call
+   */
+  boolean takesReceiver() {
+    return !isStatic() && metadata.callKind != 'n';
   }
 
   @Override
@@ -128,11 +137,17 @@ final class WovenMethod implements MethodInfo {
     return metadata.line;
   }
 
-  /** Resolves the descriptor's types on first use: linking a trap must not load classes. */
+  /**
+   * Resolves the descriptor's types on first use: linking a trap must not load classes. A
+   * constructor call gives the object it makes: that is its return type.
+   */
   MethodType type() {
     MethodType resolved = type;
     if (resolved == null) {
       resolved = MethodType.fromMethodDescriptorString(descriptor, declaringClass.getClassLoader());
+      if (metadata.callKind == 'n') {
+        resolved = resolved.changeReturnType(declaringClass);
+      }
       type = resolved;
     }
     return resolved;

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which methods outside the woven classes get a trap at their call sites, by patterns of the form
- * {@code class#method}: the class as {@link ClassSelector} reads patterns, the method name with
- * {@code *} for any characters, such as {@code java.lang.System#currentTimeMillis},
- * {@code java.time.*#now} or {@code java.nio.file.Files#*}. A call matches by the class it names
+ * Which methods outside the woven classes get a trap at their call sites, and which static fields
+ * at their reads, by patterns of the form {@code class#member}: the class as {@link ClassSelector}
+ * reads patterns, the method or field name with {@code *} for any characters, such as
+ * {@code java.lang.System#currentTimeMillis}, {@code java.time.*#now},
+ * {@code java.nio.file.Files#*} or {@code com.acme.Config#TIMEOUT}; {@code new} names the
+ * constructors ({@code java.util.Random#new}). A call matches by the class it names
  * as compiled: {@code Random#nextInt} does not catch calls compiled as
  * {@code ThreadLocalRandom.nextInt}.
  *
@@ -93,8 +95,9 @@ public final class CallSiteSelector {
       return false;
     }
     String className = owner.replace('/', '.');
+    String name = method.equals("<init>") ? "new" : method;
     for (int i = 0; i < patterns.size(); i++) {
-      if (methods.get(i).matcher(method).matches() && classes.get(i).selects(className)) {
+      if (methods.get(i).matcher(name).matches() && classes.get(i).selects(className)) {
         return true;
       }
     }

@@ -33,7 +33,9 @@ class CallSiteTest {
 
   private static final List<String> CALL_SITES = List.of("java.lang.System#currentTimeMillis",
       "java.lang.System#getProperty", "java.util.Random#nextInt", "java.util.List#size",
-      "java.time.Instant#now");
+      "java.time.Instant#now", "samples.CallSites#GREETING", "samples.CallSites#limit",
+      "samples.CallSites#CONSTANT", "java.util.Random#new", "java.lang.StringBuilder#new",
+      "java.util.ArrayList#new", "samples.CallSites$Box#new");
 
   private final WovenClasses woven = new WovenClasses(Weaver.builder().include("samples.**")
       .callSites(CALL_SITES).build(), "samples.");
@@ -57,7 +59,11 @@ class CallSiteTest {
     assertEquals(Set.of("java/lang/System.currentTimeMillis()J",
         "java/lang/System.getProperty(Ljava/lang/String;)Ljava/lang/String;",
         "java/util/Random.nextInt(I)I", "java/util/List.size()I",
-        "java/time/Instant.now()Ljava/time/Instant;"),
+        "java/time/Instant.now()Ljava/time/Instant;",
+        "samples/CallSites.GREETING()Ljava/lang/String;", "samples/CallSites.limit()I",
+        "java/util/Random.<init>()V", "java/lang/StringBuilder.<init>(Ljava/lang/String;)V",
+        "java/util/ArrayList.<init>(Ljava/util/Collection;)V",
+        "samples/CallSites$Box.<init>(I)V"),
         woven.weave("samples.CallSites").callees());
   }
 
@@ -224,6 +230,102 @@ class CallSiteTest {
         + " which opens the clock, sleep, UUIDs, randomness, environment variables and system"
         + " properties). Calls from classes that are not woven, such as the tests' own, stay"
         + " untrapped.", e.getMessage());
+  }
+
+  @Test
+  void patchField_should_replace_the_reads_of_a_static_field() throws Throwable {
+    call("greeting");
+    call("limit");
+    try (Patch greeting = Mock.patchField(sample, "GREETING", () -> "hi");
+        Patch limit = Mock.patchField(sample, "limit", () -> 99)) {
+      assertEquals("hi", call("greeting"));
+      assertEquals(99, call("limit"));
+    }
+    assertEquals("hello", call("greeting"));
+    assertEquals(10, call("limit"));
+  }
+
+  @Test
+  void patchField_of_a_constant_should_fail_saying_why() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Mock.patchField(sample, "CONSTANT", () -> 4));
+
+    assertEquals("Mock.patchField cannot patch samples.CallSites.CONSTANT: if it is a"
+        + " compile-time constant (static final, a primitive or a String, set to a constant"
+        + " expression), the compiler copied its value into every class that reads it, and no"
+        + " read of it is left to trap. Set it from a method, or in a static block, to make it a"
+        + " field that is read; then open its reads with"
+        + " <callSite>samples.CallSites#CONSTANT</callSite> in trap-maven-plugin's"
+        + " configuration.", e.getMessage());
+  }
+
+  @Test
+  void patchField_of_an_instance_field_should_fail_saying_why() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Mock.patchField(sample, "counter", () -> 4));
+
+    assertEquals("Mock.patchField cannot patch samples.CallSites.counter: it is an instance"
+        + " field, and Trap traps the reads of static fields. Patch the methods that read it"
+        + " instead.", e.getMessage());
+  }
+
+  @Test
+  void patch_of_a_constructor_should_replace_the_objects_that_woven_classes_make()
+      throws Throwable {
+    call("newRandom");
+    Random seeded = new Random(42);
+    try (Patch patch = Mock.patch(Random::new, () -> seeded)) {
+      assertTrue(call("newRandom") == seeded);
+    }
+    assertTrue(call("newRandom") != seeded);
+  }
+
+  @Test
+  void patch_of_a_constructor_should_see_its_arguments() throws Throwable {
+    call("built", "a");
+    try (Patch patch = Mock.patch(StringBuilder::new, (String text) -> {
+      return new StringBuilder("<" + text + ">");
+    })) {
+      assertEquals("<a>!", call("built", "a"));
+      assertEquals(5, call("builtFromEither", true), "made where frames hold the unmade object");
+    }
+    assertEquals(2, call("builtFromEither", false));
+  }
+
+  @Test
+  void constructor_call_site_should_proceed_and_report_the_object_made() throws Throwable {
+    call("copyOfCopy", List.of("x"));
+    List<Object> made = new ArrayList<>();
+    List<MethodInfo> methods = new ArrayList<>();
+    try (Patch patch = Mock.patchByName(ArrayList.class, "<init>", "(Ljava/util/Collection;)V",
+        c -> {
+          methods.add(c.method());
+          Object object = c.proceed();
+          made.add(object);
+          return object;
+        })) {
+      assertEquals(List.of("x"), call("copyOfCopy", List.of("x")));
+    }
+    assertEquals(2, made.size(), "the inner and the outer new");
+    assertTrue(made.get(0) instanceof ArrayList);
+    assertTrue(methods.get(0).isConstructor());
+    assertEquals(ArrayList.class, methods.get(0).declaringClass());
+    assertEquals(ArrayList.class, methods.get(0).returnType());
+  }
+
+  @Test
+  void patch_of_a_woven_constructor_should_replace_the_objects_made_at_trapped_calls()
+      throws Throwable {
+    Class<?> box = woven.load("samples.CallSites$Box");
+    Method size = box.getMethod("size");
+    call("box", 1);
+    try (Patch patch = Mock.patchByName(box, "<init>", "(I)V",
+        c -> box.getConstructor(int.class).newInstance(99))) {
+      assertEquals(99, size.invoke(call("box", 1)));
+      assertEquals(2, size.invoke(box.getConstructor(int.class).newInstance(2)),
+          "a reflective construction has no trapped call site");
+    }
+    assertEquals(1, size.invoke(call("box", 1)));
   }
 
   @Test

@@ -118,8 +118,10 @@ class MockTest {
   void constructor_reference_should_say_how_to_observe_a_constructor() throws Throwable {
     assertEquals("Mock.patch replaces methods, and samples.Shop::new is a constructor: its body"
         + " cannot be replaced, as it must construct the object. Observe or change its calls"
-        + " with an Interceptor whose target is Target.method(Shop.class, \"<init>\", \"(I)V\").",
-        scenario("constructorReference"));
+        + " with an Interceptor whose target is Target.method(Shop.class, \"<init>\", \"(I)V\")."
+        + " To replace the objects that woven classes make of it, trap those calls with"
+        + " <callSite>samples.Shop#new</callSite> in trap-maven-plugin's configuration, and patch"
+        + " it again.", scenario("constructorReference"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.trap.weaver.internal;
 
 import dev.trap.weaver.CallSiteSelector;
 import dev.trap.weaver.ClassSelector;
+import java.util.ArrayDeque;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -12,9 +13,21 @@ import org.objectweb.asm.Opcodes;
  * effect, and a method reference to it ({@code Instant::now}, an {@code invokedynamic} of
  * {@code LambdaMetafactory} whose handle points at the method) points at the bridge instead.
  *
+ * <p>A read of a selected static field ({@code GETSTATIC}) becomes a call of a bridge that reads
+ * it, also where the field's class is woven: a field has no trap of its own.
+ *
+ * <p>A constructor call as compilers write it, {@code new X; dup; arguments...;
+ * invokespecial X.<init>}, becomes {@code new X; dup; arguments...; invokestatic bridge}, which
+ * makes and returns the object, followed by {@code dup_x2; pop; pop; pop}, which drops the two
+ * references to the object the bridge replaced: never initialized, never used, and gone from the
+ * stack before anything could use them, which the verifier allows. Nothing between the
+ * {@code new} and the call changes, so neither do its frames.
+ *
  * <p>Left as they are: calls of classes that are woven themselves (their own traps see the
- * calls), of Trap's runtime, constructor calls, and serializable method references, whose
- * deserialization compares the handle with the method it was made of.
+ * calls), except constructor calls, whose object a woven constructor cannot replace; calls of
+ * Trap's runtime, constructor calls of another shape (as in {@code super(...)}),
+ * writes of fields, and serializable method references, whose deserialization compares the
+ * handle with the method it was made of.
  */
 final class CallSiteAdapter extends MethodVisitor {
 
@@ -24,6 +37,13 @@ final class CallSiteAdapter extends MethodVisitor {
   private final CallSiteSelector callSites;
   private final ClassSelector woven;
   private final CallSiteBridges bridges;
+  /** The objects under construction: the types of {@code new}s not yet initialized. */
+  private final ArrayDeque<String> constructing = new ArrayDeque<>();
+  /** Whether each of them was duplicated right after its {@code new}, as compilers do. */
+  private final ArrayDeque<Boolean> duplicated = new ArrayDeque<>();
+  private boolean afterNew;
+  /** The made object and its copy stand on the stack above the two unmade ones, briefly. */
+  private boolean constructionRewritten;
 
   CallSiteAdapter(MethodVisitor next, CallSiteSelector callSites, ClassSelector woven,
       CallSiteBridges bridges) {
@@ -34,8 +54,50 @@ final class CallSiteAdapter extends MethodVisitor {
   }
 
   @Override
+  public void visitTypeInsn(int opcode, String type) {
+    super.visitTypeInsn(opcode, type);
+    afterNew = opcode == Opcodes.NEW;
+    if (afterNew) {
+      constructing.push(type);
+      duplicated.push(Boolean.FALSE);
+    }
+  }
+
+  @Override
+  public void visitInsn(int opcode) {
+    if (afterNew && opcode == Opcodes.DUP) {
+      duplicated.pop();
+      duplicated.push(Boolean.TRUE);
+    }
+    afterNew = false;
+    super.visitInsn(opcode);
+  }
+
+  @Override
   public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
       boolean isInterface) {
+    afterNew = false;
+    if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+      if (!constructing.isEmpty() && constructing.peek().equals(owner)) {
+        constructing.pop();
+        boolean dup = duplicated.pop();
+        // Also for woven classes: their constructors' own traps cannot replace the object.
+        if (dup && !owner.startsWith("dev/trap/") && callSites.selects(owner, name)) {
+          CallSiteBridges.Bridge bridge =
+              bridges.bridge(Opcodes.NEW, owner, name, descriptor, false);
+          super.visitMethodInsn(Opcodes.INVOKESTATIC, bridges.owner(), bridge.bridgeName,
+              bridge.bridgeDescriptor, bridges.ownerIsInterface());
+          constructionRewritten = true;
+          super.visitInsn(Opcodes.DUP_X2);
+          super.visitInsn(Opcodes.POP);
+          super.visitInsn(Opcodes.POP);
+          super.visitInsn(Opcodes.POP);
+          return;
+        }
+      }
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+      return;
+    }
     if (opcode != Opcodes.INVOKESPECIAL && isSelected(owner, name)) {
       CallSiteBridges.Bridge bridge =
           bridges.bridge(opcode, owner, name, descriptor, isInterface);
@@ -47,8 +109,45 @@ final class CallSiteAdapter extends MethodVisitor {
   }
 
   @Override
+  public void visitMaxs(int maxStack, int maxLocals) {
+    super.visitMaxs(maxStack + (constructionRewritten ? 2 : 0), maxLocals);
+  }
+
+  @Override
+  public void visitVarInsn(int opcode, int varIndex) {
+    afterNew = false;
+    super.visitVarInsn(opcode, varIndex);
+  }
+
+  @Override
+  public void visitLdcInsn(Object value) {
+    afterNew = false;
+    super.visitLdcInsn(value);
+  }
+
+  @Override
+  public void visitIntInsn(int opcode, int operand) {
+    afterNew = false;
+    super.visitIntInsn(opcode, operand);
+  }
+
+  @Override
+  public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+    afterNew = false;
+    if (opcode == Opcodes.GETSTATIC && !owner.startsWith("dev/trap/")
+        && callSites.selects(owner, name)) {
+      CallSiteBridges.Bridge bridge = bridges.bridge(opcode, owner, name, descriptor, false);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, bridges.owner(), bridge.bridgeName,
+          bridge.bridgeDescriptor, bridges.ownerIsInterface());
+      return;
+    }
+    super.visitFieldInsn(opcode, owner, name, descriptor);
+  }
+
+  @Override
   public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
       Object... arguments) {
+    afterNew = false;
     if (bootstrap.getOwner().equals(LAMBDA_METAFACTORY) && arguments.length >= 3
         && arguments[1] instanceof Handle && !isSerializable(bootstrap, arguments)) {
       Handle target = (Handle) arguments[1];

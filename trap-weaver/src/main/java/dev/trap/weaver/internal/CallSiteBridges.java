@@ -22,6 +22,12 @@ import org.objectweb.asm.Type;
  * long t = System.currentTimeMillis();   becomes   long t = trap$call$0();
  * private static synthetic long trap$call$0() { <trap>; return System.currentTimeMillis(); }
  * }</pre>
+ *
+ * <p>A constructor call ({@code new Random()}) goes the same way: its bridge makes the object
+ * and returns it, and its trap is filed as the constructor.
+ *
+ * <p>A read of a static field goes the same way: its bridge reads the field, and its trap is
+ * filed as a method of the field's name without parameters ({@code TIMEOUT()I}).
  */
 final class CallSiteBridges {
 
@@ -38,7 +44,9 @@ final class CallSiteBridges {
   }
 
   /**
-   * @param opcode {@code INVOKESTATIC}, {@code INVOKEVIRTUAL} or {@code INVOKEINTERFACE}
+   * @param opcode {@code INVOKESTATIC}, {@code INVOKEVIRTUAL}, {@code INVOKEINTERFACE},
+   *     {@code NEW} for a constructor call (with the constructor's descriptor), or
+   *     {@code GETSTATIC} for a read of a static field, whose descriptor is then the field's
    * @return the bridge for calls of this method this way, made on first request
    */
   Bridge bridge(int opcode, String calleeOwner, String name, String descriptor,
@@ -62,7 +70,8 @@ final class CallSiteBridges {
   Set<String> callees() {
     Set<String> callees = new TreeSet<>();
     for (Bridge bridge : bridges.values()) {
-      callees.add(bridge.calleeOwner + "." + bridge.name + bridge.descriptor);
+      callees.add(bridge.calleeOwner + "." + bridge.name + (bridge.opcode == Opcodes.GETSTATIC
+          ? bridge.bridgeDescriptor : bridge.descriptor));
     }
     return callees;
   }
@@ -84,6 +93,14 @@ final class CallSiteBridges {
    */
   void emit(ClassVisitor weaving) {
     for (Bridge bridge : new ArrayList<>(bridges.values())) {
+      if (bridge.opcode == Opcodes.GETSTATIC) {
+        emitFieldRead(weaving, bridge);
+        continue;
+      }
+      if (bridge.opcode == Opcodes.NEW) {
+        emitConstruction(weaving, bridge);
+        continue;
+      }
       MethodVisitor method = weaving.visitMethod(
           Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, bridge.bridgeName,
           bridge.bridgeDescriptor, null, null);
@@ -100,6 +117,37 @@ final class CallSiteBridges {
       method.visitMaxs(Math.max(slot, returnType.getSize()), slot);
       method.visitEnd();
     }
+  }
+
+  private static void emitConstruction(ClassVisitor weaving, Bridge bridge) {
+    MethodVisitor method = weaving.visitMethod(
+        Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, bridge.bridgeName,
+        bridge.bridgeDescriptor, null, null);
+    method.visitCode();
+    method.visitTypeInsn(Opcodes.NEW, bridge.calleeOwner);
+    method.visitInsn(Opcodes.DUP);
+    int slot = 0;
+    for (Type argument : Type.getArgumentTypes(bridge.descriptor)) {
+      method.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
+      slot += argument.getSize();
+    }
+    method.visitMethodInsn(Opcodes.INVOKESPECIAL, bridge.calleeOwner, "<init>", bridge.descriptor,
+        false);
+    method.visitInsn(Opcodes.ARETURN);
+    method.visitMaxs(slot + 2, slot);
+    method.visitEnd();
+  }
+
+  private static void emitFieldRead(ClassVisitor weaving, Bridge bridge) {
+    MethodVisitor method = weaving.visitMethod(
+        Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, bridge.bridgeName,
+        bridge.bridgeDescriptor, null, null);
+    method.visitCode();
+    method.visitFieldInsn(Opcodes.GETSTATIC, bridge.calleeOwner, bridge.name, bridge.descriptor);
+    Type type = Type.getType(bridge.descriptor);
+    method.visitInsn(type.getOpcode(Opcodes.IRETURN));
+    method.visitMaxs(type.getSize(), 0);
+    method.visitEnd();
   }
 
   /** @return the class's internal name */
@@ -130,21 +178,27 @@ final class CallSiteBridges {
       this.name = name;
       this.descriptor = descriptor;
       this.calleeIsInterface = calleeIsInterface;
-      this.bridgeDescriptor = opcode == Opcodes.INVOKESTATIC ? descriptor
+      this.bridgeDescriptor = opcode == Opcodes.GETSTATIC ? "()" + descriptor
+          : opcode == Opcodes.NEW
+              ? descriptor.substring(0, descriptor.indexOf(')') + 1) + "L" + calleeOwner + ";"
+          : opcode == Opcodes.INVOKESTATIC ? descriptor
           : "(L" + calleeOwner + ";" + descriptor.substring(1);
     }
 
     /**
      * The trap's metadata: {@code '>' kind owner ' '} before the usual metadata of the called
-     * method, where kind is {@code s}tatic, {@code v}irtual or {@code i}nterface. Neither line
-     * nor source file: those of the calling class would describe another method.
+     * method, where kind is {@code s}tatic, {@code v}irtual, {@code i}nterface, {@code n}ew (a
+     * constructor call) or {@code f}ield (a static field's read, as a method of its name
+     * without parameters). Neither line nor
+     * source file: those of the calling class would describe another method.
      */
     String metadata() {
-      char kind = opcode == Opcodes.INVOKESTATIC ? 's'
-          : opcode == Opcodes.INVOKEINTERFACE ? 'i' : 'v';
-      int access = Opcodes.ACC_PUBLIC | (opcode == Opcodes.INVOKESTATIC ? Opcodes.ACC_STATIC : 0);
-      return ">" + kind + calleeOwner + " "
-          + TrapContract.metadata(access, -1, name, descriptor, null, null);
+      boolean isStatic = opcode == Opcodes.INVOKESTATIC || opcode == Opcodes.GETSTATIC;
+      char kind = opcode == Opcodes.GETSTATIC ? 'f' : opcode == Opcodes.NEW ? 'n'
+          : opcode == Opcodes.INVOKESTATIC ? 's' : opcode == Opcodes.INVOKEINTERFACE ? 'i' : 'v';
+      int access = Opcodes.ACC_PUBLIC | (isStatic ? Opcodes.ACC_STATIC : 0);
+      return ">" + kind + calleeOwner + " " + TrapContract.metadata(access, -1, name,
+          opcode == Opcodes.GETSTATIC ? bridgeDescriptor : descriptor, null, null);
     }
   }
 }

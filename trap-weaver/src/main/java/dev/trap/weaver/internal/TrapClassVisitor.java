@@ -99,7 +99,8 @@ final class TrapClassVisitor extends ClassVisitor {
         facts.method(name, descriptor), slot);
     adapters.add(trap);
     if (bridge != null) {
-      trap.setCallSite(bridge.metadata(), bridge.opcode != Opcodes.INVOKESTATIC);
+      trap.setCallSite(bridge.metadata(), bridge.opcode == Opcodes.INVOKEVIRTUAL
+          || bridge.opcode == Opcodes.INVOKEINTERFACE);
     }
     if (!constructor) {
       return trap;

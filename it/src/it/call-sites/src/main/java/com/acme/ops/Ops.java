@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -44,6 +45,14 @@ public class Ops {
       String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
       return process.waitFor() + ": " + text;
     }
+  }
+
+  public String timeoutText() {
+    return "times out after " + Config.TIMEOUT.toMillis() + " ms";
+  }
+
+  public int dice() {
+    return new Random().nextInt(6) + 1;
   }
 
   public String newId() {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
@@ -83,9 +84,24 @@ class OpsTest {
   }
 
   @Test
+  void timeoutText_should_readThePatchedStaticField() {
+    Mock.patchField(Config.class, "TIMEOUT", () -> Duration.ofMillis(5));
+
+    assertEquals("times out after 5 ms", ops.timeoutText());
+  }
+
+  @Test
+  void dice_should_rollTheRandomThatThePatchMakes() {
+    Mock.patch(Random::new, () -> new Random(7));
+
+    assertEquals(new Random(7).nextInt(6) + 1, ops.dice());
+  }
+
+  @Test
   void calls_should_beReal_onceThePatchingTestsAreOver() {
     assertFalse(ops.isExpired(System.currentTimeMillis() + 60_000));
     assertTrue(ops.newId().length() > 10);
+    assertEquals("times out after 30000 ms", ops.timeoutText());
   }
 
   /** A response as a server might send it. */
