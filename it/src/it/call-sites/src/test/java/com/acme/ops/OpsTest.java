@@ -92,7 +92,8 @@ class OpsTest {
 
   @Test
   void dice_should_rollTheRandomThatThePatchMakes() {
-    Mock.patch(Random::new, () -> new Random(7));
+    Random seeded = new Random(7);
+    Mock.patch(Random::new, () -> seeded);
 
     assertEquals(new Random(7).nextInt(6) + 1, ops.dice());
   }
