@@ -21,6 +21,9 @@ final class ClasspathSwap {
 
   private static final String KEY = ClasspathSwap.class.getName();
   private static final String OUTPUT_DIRECTORY = "";
+  private static final String PROPERTY = "property:";
+  /** Stands for a property the project did not have. */
+  private static final String ABSENT = "\u0000absent";
 
   private ClasspathSwap() {
   }
@@ -53,6 +56,26 @@ final class ClasspathSwap {
   }
 
   /**
+   * Sets a project property, such as {@code argLine}, for the tests; {@link #undo} puts back
+   * what it was.
+   *
+   * @param project the project
+   * @param name the property
+   * @param value its value for the tests
+   */
+  static synchronized void setProperty(MavenProject project, String name, String value) {
+    @SuppressWarnings("unchecked")
+    Map<String, String> originals = (Map<String, String>) project.getContextValue(KEY);
+    if (originals == null) {
+      originals = new HashMap<>();
+      project.setContextValue(KEY, originals);
+    }
+    String before = project.getProperties().getProperty(name);
+    originals.putIfAbsent(PROPERTY + name, before == null ? ABSENT : before);
+    project.getProperties().setProperty(name, value);
+  }
+
+  /**
    * Points the project back at its own classes directory and artifact files.
    *
    * @param project the project
@@ -72,6 +95,16 @@ final class ClasspathSwap {
       String file = originals.get(artifact.getId());
       if (file != null) {
         artifact.setFile(new File(file));
+      }
+    }
+    for (Map.Entry<String, String> original : originals.entrySet()) {
+      if (original.getKey().startsWith(PROPERTY)) {
+        String name = original.getKey().substring(PROPERTY.length());
+        if (original.getValue().equals(ABSENT)) {
+          project.getProperties().remove(name);
+        } else {
+          project.getProperties().setProperty(name, original.getValue());
+        }
       }
     }
     project.setContextValue(KEY, null);

@@ -16,11 +16,16 @@ import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Hands the tests woven classes: copies {@code target/classes} to {@code target/trap/classes}
@@ -165,8 +170,24 @@ public class WeaveMojo extends AbstractTrapMojo {
   @Parameter(defaultValue = "${project.build.directory}/trap/dependencies", required = true)
   private File wovenDependenciesDirectory;
 
+  /**
+   * How the tests get woven classes: {@code false} hands them the woven copy in place of
+   * {@code target/classes}; {@code true} weaves {@code target/classes} as the test JVM loads
+   * them, through Trap's agent, added to the {@code argLine} (the agent jar is
+   * {@code dev.trap:trap-weaver:agent}); {@code auto} does the latter when JaCoCo's agent is in
+   * the {@code argLine}, so that JaCoCo sees the classes as compiled and its report matches them,
+   * and the former otherwise.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "trap.loadTimeWeaving", defaultValue = "auto")
+  private String loadTimeWeaving;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
+
+  @Component
+  private RepositorySystem repositorySystem;
 
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
@@ -214,6 +235,13 @@ public class WeaveMojo extends AbstractTrapMojo {
           .copyDirectory(classesDirectory().toPath(), report), classesDirectory());
       reports.add(report);
       classes = wovenDirectory;
+      Path agentSettings = wovenDirectory.toPath().resolveSibling(AgentSettings.FILE_NAME);
+      weave(() -> AgentSettings.write(agentSettings, weaver, wovenDirectory.getName() + "/"
+          + WovenCopy.CALL_SITES_RESOURCE), classesDirectory());
+      if (weavesAtLoad()) {
+        addAgent(agentSettings);
+        classes = null;
+      }
     } else {
       getLog().info("Trap has no classes to weave: " + relative(classesDirectory())
           + " does not exist");
@@ -257,6 +285,62 @@ public class WeaveMojo extends AbstractTrapMojo {
     ClasspathSwap.apply(project, classes, artifacts);
     if (reports.stream().anyMatch(report -> report.selectedClasses() > 0)) {
       checkRuntime();
+    }
+  }
+
+  /** The project property that carries JaCoCo's agent to the test JVM, or null. */
+  private String jacocoProperty() {
+    for (String name : project.getProperties().stringPropertyNames()) {
+      if (AgentSettings.hasJacocoAgent(project.getProperties().getProperty(name))) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  private boolean weavesAtLoad() throws MojoFailureException {
+    switch (loadTimeWeaving) {
+      case "auto":
+        return jacocoProperty() != null;
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new MojoFailureException("Trap's configuration of " + project.getId() + " is"
+            + " wrong: loadTimeWeaving is '" + loadTimeWeaving + "', and may be auto, true or"
+            + " false.");
+    }
+  }
+
+  /**
+   * Adds Trap's agent to the test JVM's command line, after JaCoCo's where it is there: the JVM
+   * hands a class to the agents in their order, so JaCoCo identifies the class by the bytes as
+   * compiled, which its report reads, and Trap weaves what JaCoCo made of them.
+   */
+  private void addAgent(Path settings) throws MojoExecutionException {
+    File agent = agentJar();
+    String property = jacocoProperty() == null ? "argLine" : jacocoProperty();
+    String before = project.getProperties().getProperty(property, "");
+    ClasspathSwap.setProperty(project, property, (before + " -javaagent:" + agent.getAbsolutePath()
+        + "=" + settings.toAbsolutePath()).trim());
+    getLog().info("Trap weaves " + relative(classesDirectory()) + " as the tests load it, through"
+        + " its agent in ${" + property + "}" + (jacocoProperty() == null ? ""
+        : ", after JaCoCo's agent, whose report then matches the classes as compiled"));
+  }
+
+  private File agentJar() throws MojoExecutionException {
+    ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(RuntimeDependency.GROUP_ID,
+        "trap-weaver", "agent", "jar", Weaver.version()),
+        project.getRemotePluginRepositories(), null);
+    try {
+      return repositorySystem.resolveArtifact(session.getRepositorySession(), request)
+          .getArtifact().getFile();
+    } catch (ArtifactResolutionException e) {
+      throw new MojoExecutionException("Trap could not resolve its agent, dev.trap:trap-weaver:"
+          + Weaver.version() + ":jar:agent, which weaves the classes as the tests load them: "
+          + e.getMessage() + ". Set <loadTimeWeaving>false</loadTimeWeaving> to weave a copy"
+          + " instead.", e);
     }
   }
 

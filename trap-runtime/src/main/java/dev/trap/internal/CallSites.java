@@ -1,6 +1,7 @@
 package dev.trap.internal;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URL;
@@ -21,6 +22,12 @@ final class CallSites {
 
   /** Lists one called method per line, as {@code owner.name + descriptor} with internal names. */
   static final String RESOURCE = "META-INF/dev.trap/call-sites.txt";
+
+  /**
+   * The system property Trap's agent sets to the list's file, when the tests run on the classes
+   * as compiled ({@code dev.trap.weaver.TrapAgent}); change both together.
+   */
+  static final String AGENT_LIST = "dev.trap.callSiteList";
 
   private static final Set<String> LINKED =
       Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
@@ -56,6 +63,19 @@ final class CallSites {
     return false;
   }
 
+  private static void read(URL list, Set<String> into) throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(list.openStream(), "UTF-8"));
+    try {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.trim().isEmpty()) {
+          into.add(line.trim());
+        }
+      }
+    } finally {
+      in.close();
+    }
+  }
+
   private static String key(Class<?> type, String name, String descriptor) {
     return type.getName().replace('.', '/') + '.' + name + descriptor;
   }
@@ -76,6 +96,16 @@ final class CallSites {
       for (ClassLoader loader : loaders) {
         read(loader, read);
       }
+      String agentList = System.getProperty(AGENT_LIST);
+      // No file when the build trapped no call site.
+      if (agentList != null && new File(agentList).isFile()) {
+        try {
+          read(new File(agentList).toURI().toURL(), read);
+        } catch (IOException e) {
+          Reports.warn("Trap could not read the list of trapped call sites that its agent was"
+              + " given, " + agentList + ": " + e + ". Run mvn test-compile to write it.", null);
+        }
+      }
       listed = read;
     }
     return read;
@@ -84,17 +114,7 @@ final class CallSites {
   private static void read(ClassLoader loader, Set<String> into) {
     try {
       for (Enumeration<URL> lists = loader.getResources(RESOURCE); lists.hasMoreElements(); ) {
-        BufferedReader in = new BufferedReader(
-            new InputStreamReader(lists.nextElement().openStream(), "UTF-8"));
-        try {
-          for (String line = in.readLine(); line != null; line = in.readLine()) {
-            if (!line.trim().isEmpty()) {
-              into.add(line.trim());
-            }
-          }
-        } finally {
-          in.close();
-        }
+        read(lists.nextElement(), into);
       }
     } catch (IOException e) {
       Reports.warn("Trap could not read the list of trapped call sites, " + RESOURCE + ": "

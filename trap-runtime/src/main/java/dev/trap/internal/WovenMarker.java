@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Set;
  *
  * <p>Read from the class file the class's loader serves as a resource, the file the class was
  * defined from in every build Trap supports (a classes directory or a jar on the class path).
+ * A class that Trap's agent wove as it loaded has an unwoven file: the agent hands its marker
+ * over in the system property {@value #AGENT_MARKERS}, a map from class name to marker text
+ * ({@code dev.trap.weaver.LoadTimeWeaving}); change both together.
  */
 final class WovenMarker {
 
@@ -24,6 +28,7 @@ final class WovenMarker {
   enum State { WOVEN, NOT_WOVEN, UNREADABLE }
 
   private static final String ATTRIBUTE = "dev.trap.Woven";
+  static final String AGENT_MARKERS = "dev.trap.agent.markers";
 
   final State state;
   final String version;
@@ -41,13 +46,26 @@ final class WovenMarker {
     ClassLoader loader = type.getClassLoader();
     try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource)
         : loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        return new WovenMarker(State.UNREADABLE, null, Collections.<String>emptySet());
-      }
-      return read(readAll(in));
+      WovenMarker marker = in == null
+          ? new WovenMarker(State.UNREADABLE, null, Collections.<String>emptySet())
+          : read(readAll(in));
+      return marker.state == State.WOVEN ? marker : ofAgent(type, marker);
     } catch (IOException | RuntimeException e) {
-      return new WovenMarker(State.UNREADABLE, null, Collections.<String>emptySet());
+      return ofAgent(type,
+          new WovenMarker(State.UNREADABLE, null, Collections.<String>emptySet()));
     }
+  }
+
+  /** @return the marker Trap's agent gave the class as it loaded, or {@code otherwise} */
+  private static WovenMarker ofAgent(Class<?> type, WovenMarker otherwise) {
+    Object markers = System.getProperties().get(AGENT_MARKERS);
+    if (markers instanceof Map) {
+      Object text = ((Map<?, ?>) markers).get(type.getName());
+      if (text instanceof String) {
+        return fromContent((String) text);
+      }
+    }
+    return otherwise;
   }
 
   /** @return true if the method, {@code name + descriptor}, has a trap in a woven class */
@@ -61,6 +79,10 @@ final class WovenMarker {
     if (content == null) {
       return new WovenMarker(State.NOT_WOVEN, null, Collections.<String>emptySet());
     }
+    return fromContent(content);
+  }
+
+  private static WovenMarker fromContent(String content) {
     String[] lines = content.split("\n", -1);
     Set<String> untrapped = new HashSet<String>(Arrays.asList(lines).subList(1, lines.length));
     return new WovenMarker(State.WOVEN, lines[0], untrapped);

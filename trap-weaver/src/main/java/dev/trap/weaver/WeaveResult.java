@@ -76,6 +76,11 @@ public final class WeaveResult {
     return Collections.unmodifiableSet(outcome.callees);
   }
 
+  /** @return the text of the woven class's marker, for the runtime; null if not woven */
+  String markerText() {
+    return outcome.markerText;
+  }
+
   @Override
   public String toString() {
     return outcome.className + ": " + outcome.status

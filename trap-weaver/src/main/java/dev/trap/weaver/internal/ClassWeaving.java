@@ -133,7 +133,7 @@ public final class ClassWeaving {
               "no method with code to weave", warnings);
         }
         return new Outcome(Status.WOVEN, woven, className, methods, null, warnings,
-            trap.callees());
+            trap.callees(), trap.markerText());
       } catch (MethodTooLargeException e) {
         String method = e.getMethodName() + e.getDescriptor();
         if (!leftAlone.add(method)) {
@@ -205,10 +205,18 @@ public final class ClassWeaving {
     public final List<String> warnings;
     /** The methods of other classes whose calls got traps, as {@code owner.name + descriptor}. */
     public final Set<String> callees;
+    /** The text of the woven class's marker, or null. */
+    public final String markerText;
 
     Outcome(Status status, byte[] bytes, String className, int wovenMethods, String reason,
         List<String> warnings, Set<String> callees) {
+      this(status, bytes, className, wovenMethods, reason, warnings, callees, null);
+    }
+
+    Outcome(Status status, byte[] bytes, String className, int wovenMethods, String reason,
+        List<String> warnings, Set<String> callees, String markerText) {
       this.callees = callees;
+      this.markerText = markerText;
       this.status = status;
       this.bytes = bytes;
       this.className = className;

@@ -30,6 +30,7 @@ final class TrapClassVisitor extends ClassVisitor {
   private final CallSiteSelector callSites;
   private final ClassSelector selector;
   private CallSiteBridges bridges;
+  private String markerText;
   private final List<TrapMethodAdapter> adapters = new ArrayList<>();
   private final Map<String, Integer> tooWide = new LinkedHashMap<>();
   /** Methods with code that get no trap, for the marker. */
@@ -136,7 +137,9 @@ final class TrapClassVisitor extends ClassVisitor {
     if (wovenMethods() > 0) {
       List<String> untrapped = new ArrayList<>(withoutTrap);
       untrapped.addAll(untrapped());
-      super.visitAttribute(new WovenMarker(version, untrapped));
+      WovenMarker marker = new WovenMarker(version, untrapped);
+      markerText = marker.content();
+      super.visitAttribute(marker);
     }
     super.visitEnd();
   }
@@ -144,6 +147,11 @@ final class TrapClassVisitor extends ClassVisitor {
   /** @return the methods called through trapped call sites, as {@code owner.name + descriptor} */
   Set<String> callees() {
     return bridges == null ? Set.of() : bridges.callees();
+  }
+
+  /** @return the text of the marker the class got, or null if it got none */
+  String markerText() {
+    return markerText;
   }
 
   int wovenMethods() {

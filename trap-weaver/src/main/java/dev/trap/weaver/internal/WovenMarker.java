@@ -29,6 +29,11 @@ final class WovenMarker extends Attribute {
     this.content = text.toString();
   }
 
+  /** @return the marker's text: the version, then a line per method without a trap */
+  String content() {
+    return content;
+  }
+
   @Override
   protected ByteVector write(ClassWriter classWriter, byte[] code, int codeLength, int maxStack,
       int maxLocals) {

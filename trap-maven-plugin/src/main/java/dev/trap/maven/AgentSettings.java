@@ -1,0 +1,62 @@
+package dev.trap.maven;
+
+import dev.trap.weaver.Weaver;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The configuration file of Trap's agent ({@code dev.trap.weaver.TrapAgent}), written by every
+ * build, so that a test run outside Surefire's woven copy (an IDE's, or one behind JaCoCo's agent)
+ * weaves with exactly what the build weaves with: there is no second configuration to keep in
+ * sync.
+ */
+final class AgentSettings {
+
+  /** The file, beside the woven copy: {@code target/trap/agent.properties}. */
+  static final String FILE_NAME = "agent.properties";
+
+  private AgentSettings() {
+  }
+
+  /**
+   * @param file where to write
+   * @param weaver the weaver configured as the build's
+   * @param callSiteList the list of trapped call sites, relative to the file's directory
+   * @throws IOException if the file cannot be written
+   */
+  static void write(Path file, Weaver weaver, String callSiteList) throws IOException {
+    StringBuilder text = new StringBuilder("# Trap's agent configuration, written by the weave goal"
+        + " of trap-maven-plugin\n# from the pom: edit the pom, not this file.\n");
+    Properties escaper = new Properties();
+    append(text, escaper, "includes", String.join(",", weaver.selector().includes()));
+    append(text, escaper, "excludes", String.join(",", weaver.selector().excludes()));
+    append(text, escaper, "callSites", String.join(",", weaver.callSites().patterns()));
+    append(text, escaper, "weaveLambdas", String.valueOf(weaver.weavesLambdas()));
+    append(text, escaper, "callSiteList", callSiteList);
+    AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.ISO_8859_1), null, null);
+  }
+
+  private static void append(StringBuilder text, Properties escaper, String key, String value) {
+    escaper.clear();
+    escaper.setProperty(key, value);
+    StringWriter out = new StringWriter();
+    try {
+      escaper.store(out, null);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String stored = out.toString();
+    text.append(stored.substring(stored.indexOf('\n') + 1));
+  }
+
+  /**
+   * @param value the value of a project property such as {@code argLine}
+   * @return true if it puts JaCoCo's agent on the test JVM's command line
+   */
+  static boolean hasJacocoAgent(String value) {
+    return value != null && value.contains("-javaagent:") && value.contains("jacoco");
+  }
+}

@@ -1,0 +1,78 @@
+package dev.trap.weaver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Weaves classes as the JVM loads them, with the configuration a Maven build of Trap recorded:
+ * for test runs that do not go through Surefire's woven copy, such as an IDE's, or that must
+ * weave after another agent, such as JaCoCo's. The agent of {@code trap-weaver}'s {@code agent}
+ * jar, which carries its own copy of ASM:
+ *
+ * <pre>
+ * -javaagent:trap-weaver-VERSION-agent.jar=target/trap/agent.properties
+ * </pre>
+ *
+ * <p>The file is the one the {@code weave} goal writes: {@code includes}, {@code excludes} and
+ * {@code callSites} (comma-separated patterns), {@code weaveLambdas}, and {@code callSiteList},
+ * the file listing the methods whose calls the woven classes trap.
+ *
+ * @since 0.2.0
+ */
+public final class TrapAgent {
+
+  /** System property the runtime reads the list of trapped call sites from. */
+  static final String CALL_SITE_LIST = "dev.trap.callSiteList";
+
+  private TrapAgent() {
+  }
+
+  /**
+   * Starts weaving.
+   *
+   * @param arguments the path of the configuration file
+   * @param instrumentation the JVM's instrumentation
+   * @throws IOException if the configuration cannot be read
+   */
+  public static void premain(String arguments, Instrumentation instrumentation)
+      throws IOException {
+    if (arguments == null || arguments.isEmpty()) {
+      throw new IllegalArgumentException("Trap's agent needs the configuration the Maven build"
+          + " wrote: -javaagent:trap-weaver-agent.jar=target/trap/agent.properties (run"
+          + " mvn test-compile, or any later phase, once to write it)");
+    }
+    Path file = Paths.get(arguments).toAbsolutePath();
+    Properties settings = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      settings.load(in);
+    } catch (IOException e) {
+      throw new IOException("Trap's agent cannot read its configuration " + file + ": " + e
+          + ". Run mvn test-compile (or any later phase) once to write it.", e);
+    }
+    Weaver weaver = Weaver.builder().includes(list(settings, "includes"))
+        .excludes(list(settings, "excludes")).callSites(list(settings, "callSites"))
+        .weaveLambdas(Boolean.parseBoolean(settings.getProperty("weaveLambdas"))).build();
+    String callSiteList = settings.getProperty("callSiteList");
+    if (callSiteList != null && !callSiteList.isEmpty()) {
+      System.setProperty(CALL_SITE_LIST, file.resolveSibling(callSiteList).toString());
+    }
+    instrumentation.addTransformer(new LoadTimeWeaving(weaver));
+  }
+
+  private static List<String> list(Properties settings, String key) {
+    List<String> values = new ArrayList<>();
+    for (String value : settings.getProperty(key, "").split(",")) {
+      if (!value.trim().isEmpty()) {
+        values.add(value.trim());
+      }
+    }
+    return values;
+  }
+}
