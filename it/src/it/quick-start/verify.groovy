@@ -34,3 +34,8 @@ println "  a woven class (javap -c shows the trap): ${woven}"
 println "  as compiled, for the jar and the app:  ${compiled}"
 println "  the test's call tree, in a browser:    ${new File(traces, 'index.html')}"
 println ''
+
+// The JVM option for IDE runs, with the agent resolved into the local repository.
+def javaagent = new File(basedir, 'target/trap/javaagent.txt').text.trim()
+assert javaagent.startsWith('-javaagent:') && javaagent.contains('trap-weaver-') && javaagent.endsWith('agent.properties') : javaagent
+assert new File(javaagent.substring('-javaagent:'.length(), javaagent.lastIndexOf('='))).isFile()

@@ -4,6 +4,7 @@ import dev.trap.weaver.CallSiteSelector;
 import dev.trap.weaver.Weaver;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -183,6 +184,9 @@ public class WeaveMojo extends AbstractTrapMojo {
   @Parameter(property = "trap.loadTimeWeaving", defaultValue = "auto")
   private String loadTimeWeaving;
 
+  /** Holds the JVM option that runs tests from an IDE with Trap's agent. */
+  static final String AGENT_ARGUMENT_FILE = "javaagent.txt";
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -239,8 +243,10 @@ public class WeaveMojo extends AbstractTrapMojo {
       weave(() -> AgentSettings.write(agentSettings, weaver, wovenDirectory.getName() + "/"
           + WovenCopy.CALL_SITES_RESOURCE), classesDirectory());
       if (weavesAtLoad()) {
-        addAgent(agentSettings);
+        addAgent(agentArgument(agentJar(), agentSettings));
         classes = null;
+      } else {
+        writeAgentArgumentForIdes(agentSettings);
       }
     } else {
       getLog().info("Trap has no classes to weave: " + relative(classesDirectory())
@@ -318,15 +324,34 @@ public class WeaveMojo extends AbstractTrapMojo {
    * hands a class to the agents in their order, so JaCoCo identifies the class by the bytes as
    * compiled, which its report reads, and Trap weaves what JaCoCo made of them.
    */
-  private void addAgent(Path settings) throws MojoExecutionException {
-    File agent = agentJar();
+  private void addAgent(String agentArgument) {
     String property = jacocoProperty() == null ? "argLine" : jacocoProperty();
     String before = project.getProperties().getProperty(property, "");
-    ClasspathSwap.setProperty(project, property, (before + " -javaagent:" + agent.getAbsolutePath()
-        + "=" + settings.toAbsolutePath()).trim());
+    ClasspathSwap.setProperty(project, property, (before + " " + agentArgument).trim());
     getLog().info("Trap weaves " + relative(classesDirectory()) + " as the tests load it, through"
         + " its agent in ${" + property + "}" + (jacocoProperty() == null ? ""
         : ", after JaCoCo's agent, whose report then matches the classes as compiled"));
+  }
+
+  private static String agentArgument(File agentJar, Path settings) {
+    return "-javaagent:" + agentJar.getAbsolutePath() + "=" + settings.toAbsolutePath();
+  }
+
+  /**
+   * Writes the JVM option that an IDE's test run needs, {@code target/trap/javaagent.txt}, with
+   * the agent resolved into the local repository. Not being able to is no reason to fail a
+   * build that does not need it: it says so in the file instead.
+   */
+  private void writeAgentArgumentForIdes(Path settings) throws MojoExecutionException {
+    String line;
+    try {
+      line = agentArgument(agentJar(), settings);
+    } catch (MojoExecutionException e) {
+      line = "# " + e.getMessage();
+    }
+    Path file = settings.resolveSibling(AGENT_ARGUMENT_FILE);
+    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    weave(() -> AtomicFiles.write(file, bytes, null, null), classesDirectory());
   }
 
   private File agentJar() throws MojoExecutionException {
