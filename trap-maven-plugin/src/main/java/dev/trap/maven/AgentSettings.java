@@ -2,7 +2,6 @@ package dev.trap.maven;
 
 import dev.trap.weaver.Weaver;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -40,16 +39,7 @@ final class AgentSettings {
   }
 
   private static void append(StringBuilder text, Properties escaper, String key, String value) {
-    escaper.clear();
-    escaper.setProperty(key, value);
-    StringWriter out = new StringWriter();
-    try {
-      escaper.store(out, null);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    String stored = out.toString();
-    text.append(stored.substring(stored.indexOf('\n') + 1));
+    text.append(WeaveState.line(escaper, key, value));
   }
 
   /**

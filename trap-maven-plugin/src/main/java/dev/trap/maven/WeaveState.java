@@ -71,7 +71,12 @@ final class WeaveState {
     AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.ISO_8859_1), null, null);
   }
 
-  private static String line(Properties escaper, String key, String value) {
+  /**
+   * @param escaper a Properties to escape with, cleared first
+   * @return the line {@code key=value} as a properties file holds it, escaped, without the date
+   *     comment {@code Properties.store} starts with
+   */
+  static String line(Properties escaper, String key, String value) {
     escaper.clear();
     escaper.setProperty(key, value);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -61,19 +61,7 @@ final class ClassTraps {
       this.lookup = lookup;
     }
     site = new MethodSite(this, new WovenMethod(this.type, metadata), type);
-    Interception[] ofMethod = byMethod.get(key);
-    Interception[] ofAny = Registry.anyTarget();
-    if (byType.length > 0 || ofMethod != null || ofAny.length > 0) {
-      ThreadState thread = ThreadState.current();
-      thread.hooks++;
-      try {
-        offer(site, byType);
-        offer(site, ofMethod);
-        offer(site, ofAny);
-      } finally {
-        thread.hooks--;
-      }
-    }
+    offerAll(site, key);
     // Stored once every interception was offered: a link that failed halfway is done again
     // whole. An appliesTo that called the method linked it meanwhile: that trap is the JVM's.
     MethodSite linkedMeanwhile = sites.get(key);
@@ -108,19 +96,7 @@ final class ClassTraps {
 
   /** A call site's trap of one of this class's methods: offered what intercepts the method. */
   synchronized void attach(MethodSite site, Key key) {
-    Interception[] ofMethod = byMethod.get(key);
-    Interception[] ofAny = Registry.anyTarget();
-    if (byType.length > 0 || ofMethod != null || ofAny.length > 0) {
-      ThreadState thread = ThreadState.current();
-      thread.hooks++;
-      try {
-        offer(site, byType);
-        offer(site, ofMethod);
-        offer(site, ofAny);
-      } finally {
-        thread.hooks--;
-      }
-    }
+    offerAll(site, key);
     List<WeakReference<MethodSite>> list = calledFrom.get(key);
     if (list == null) {
       list = new ArrayList<WeakReference<MethodSite>>(2);
@@ -148,6 +124,23 @@ final class ClassTraps {
       }
     }
     return live;
+  }
+
+  /** Offers a new trap what intercepts its method, its class, or any method. Lock held. */
+  private void offerAll(MethodSite site, Key key) {
+    Interception[] ofMethod = byMethod.get(key);
+    Interception[] ofAny = Registry.anyTarget();
+    if (byType.length > 0 || ofMethod != null || ofAny.length > 0) {
+      ThreadState thread = ThreadState.current();
+      thread.hooks++;
+      try {
+        offer(site, byType);
+        offer(site, ofMethod);
+        offer(site, ofAny);
+      } finally {
+        thread.hooks--;
+      }
+    }
   }
 
   /** Hooks raised. */

@@ -93,61 +93,35 @@ final class CallSiteBridges {
    */
   void emit(ClassVisitor weaving) {
     for (Bridge bridge : new ArrayList<>(bridges.values())) {
-      if (bridge.opcode == Opcodes.GETSTATIC) {
-        emitFieldRead(weaving, bridge);
-        continue;
-      }
-      if (bridge.opcode == Opcodes.NEW) {
-        emitConstruction(weaving, bridge);
-        continue;
-      }
       MethodVisitor method = weaving.visitMethod(
           Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, bridge.bridgeName,
           bridge.bridgeDescriptor, null, null);
       method.visitCode();
-      int slot = 0;
-      for (Type argument : Type.getArgumentTypes(bridge.bridgeDescriptor)) {
-        method.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
-        slot += argument.getSize();
+      boolean construction = bridge.opcode == Opcodes.NEW;
+      if (construction) {
+        method.visitTypeInsn(Opcodes.NEW, bridge.calleeOwner);
+        method.visitInsn(Opcodes.DUP);
       }
-      method.visitMethodInsn(bridge.opcode, bridge.calleeOwner, bridge.name, bridge.descriptor,
-          bridge.calleeIsInterface);
+      int slots = 0;
+      for (Type argument : Type.getArgumentTypes(bridge.bridgeDescriptor)) {
+        method.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slots);
+        slots += argument.getSize();
+      }
+      if (bridge.opcode == Opcodes.GETSTATIC) {
+        method.visitFieldInsn(Opcodes.GETSTATIC, bridge.calleeOwner, bridge.name,
+            bridge.descriptor);
+      } else if (construction) {
+        method.visitMethodInsn(Opcodes.INVOKESPECIAL, bridge.calleeOwner, "<init>",
+            bridge.descriptor, false);
+      } else {
+        method.visitMethodInsn(bridge.opcode, bridge.calleeOwner, bridge.name, bridge.descriptor,
+            bridge.calleeIsInterface);
+      }
       Type returnType = Type.getReturnType(bridge.bridgeDescriptor);
       method.visitInsn(returnType.getOpcode(Opcodes.IRETURN));
-      method.visitMaxs(Math.max(slot, returnType.getSize()), slot);
+      method.visitMaxs(Math.max(slots + (construction ? 2 : 0), returnType.getSize()), slots);
       method.visitEnd();
     }
-  }
-
-  private static void emitConstruction(ClassVisitor weaving, Bridge bridge) {
-    MethodVisitor method = weaving.visitMethod(
-        Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, bridge.bridgeName,
-        bridge.bridgeDescriptor, null, null);
-    method.visitCode();
-    method.visitTypeInsn(Opcodes.NEW, bridge.calleeOwner);
-    method.visitInsn(Opcodes.DUP);
-    int slot = 0;
-    for (Type argument : Type.getArgumentTypes(bridge.descriptor)) {
-      method.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
-      slot += argument.getSize();
-    }
-    method.visitMethodInsn(Opcodes.INVOKESPECIAL, bridge.calleeOwner, "<init>", bridge.descriptor,
-        false);
-    method.visitInsn(Opcodes.ARETURN);
-    method.visitMaxs(slot + 2, slot);
-    method.visitEnd();
-  }
-
-  private static void emitFieldRead(ClassVisitor weaving, Bridge bridge) {
-    MethodVisitor method = weaving.visitMethod(
-        Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, bridge.bridgeName,
-        bridge.bridgeDescriptor, null, null);
-    method.visitCode();
-    method.visitFieldInsn(Opcodes.GETSTATIC, bridge.calleeOwner, bridge.name, bridge.descriptor);
-    Type type = Type.getType(bridge.descriptor);
-    method.visitInsn(type.getOpcode(Opcodes.IRETURN));
-    method.visitMaxs(type.getSize(), 0);
-    method.visitEnd();
   }
 
   /** @return the class's internal name */
