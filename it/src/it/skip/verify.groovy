@@ -4,7 +4,7 @@ def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-88
 
 assert log =~ /Trap [^ ]+ wove 1 class / : 'the first build weaves'
 assert log.count('[INFO] Skipping Trap: trap.skip is set') == 2 : 'weave and restore both skip'
-assert !log.contains('Trap handed the build back') : 'a skipped weave hands the tests nothing'
+assert log.count('Trap handed the build back') == 1 : 'a skipped weave hands the tests nothing'
 assert !isWoven('target/classes/com/acme/billing/Invoice.class')
 def jar = new java.util.jar.JarFile(new File(basedir, 'target/skip-1.0-SNAPSHOT.jar'))
 try {

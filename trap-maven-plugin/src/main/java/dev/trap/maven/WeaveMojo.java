@@ -34,7 +34,8 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * dependencies named in {@code weaveDependencies}, and points the tests at the copies. The
  * classes as compiled stay where they are, so nothing but the tests ever sees woven ones; the
  * {@code restore} goal hands them back to the rest of the build once the tests have run. Files
- * unchanged since the last build are not read again. Ends with one summary line per copy.
+ * unchanged since the last build are not read again. Ends with one summary line per copy. A build
+ * that runs no phase from {@code test} on, such as {@code mvn test-compile}, weaves nothing.
  *
  * @since 0.1.0
  */
@@ -203,6 +204,14 @@ public class WeaveMojo extends AbstractTrapMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     if (testsSkipped()) {
       getLog().info("Trap weaves nothing: maven.test.skip is set, so no test runs");
+      return;
+    }
+    if (mojoExecution.getSource() != MojoExecution.Source.CLI
+        && !BuildPhases.reachTests(session.getGoals())) {
+      // Maven 4 runs process-test-classes within test-compile, and spring-boot:run forks
+      // test-compile: such a build must go on with the classes as compiled.
+      getLog().info("Trap weaves nothing: this build (" + String.join(" ", session.getGoals())
+          + ") stops before the tests");
       return;
     }
     checkRestoreBound();

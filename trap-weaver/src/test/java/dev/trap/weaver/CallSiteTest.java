@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trap.Call;
+import dev.trap.CallTree;
 import dev.trap.Interceptor;
 import dev.trap.MethodInfo;
 import dev.trap.Mock;
@@ -14,6 +15,7 @@ import dev.trap.Patch;
 import dev.trap.Recording;
 import dev.trap.Registration;
 import dev.trap.Target;
+import dev.trap.Trace;
 import dev.trap.Trap;
 import dev.trap.weaver.testing.WovenClasses;
 import java.lang.reflect.InvocationTargetException;
@@ -40,6 +42,16 @@ class CallSiteTest {
   private final WovenClasses woven = new WovenClasses(Weaver.builder().include("samples.**")
       .callSites(CALL_SITES).build(), "samples.");
   private final Class<?> sample = woven.load("samples.CallSites");
+
+  private Object property(String name) throws Exception {
+    try {
+      return call("property", name);
+    } catch (Exception | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private Object call(String name, Object... arguments) throws Throwable {
     for (Method method : sample.getMethods()) {
@@ -326,6 +338,16 @@ class CallSiteTest {
           "a reflective construction has no trapped call site");
     }
     assertEquals(1, size.invoke(call("box", 1)));
+  }
+
+  @Test
+  void trace_should_show_the_JDK_calls_under_the_woven_method_that_made_them() throws Throwable {
+    call("property", "user.dir");
+    CallTree tree = Trace.record(() -> property("trap.none"));
+
+    assertEquals("Trace of Trace.record, 2 calls\n"
+        + "  CallSites.property(\"trap.none\") -> null\n"
+        + "    System.getProperty(\"trap.none\") -> null", tree.toString());
   }
 
   @Test
