@@ -35,3 +35,4 @@ assert builds[3].contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
 def settings = new Properties()
 new File(basedir, 'target-agent/trap/agent.properties').withInputStream { settings.load(it) }
 assert settings.getProperty('includes') == 'com.acme.billing.**'
+assert new File(basedir, 'target/trap/javaagent.txt').text.startsWith('-javaagent:') : 'the IDE line, in agent mode too'

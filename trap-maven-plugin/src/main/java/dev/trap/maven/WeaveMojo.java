@@ -252,10 +252,12 @@ public class WeaveMojo extends AbstractTrapMojo {
       weave(() -> AgentSettings.write(agentSettings, weaver, wovenDirectory.getName() + "/"
           + WovenCopy.CALL_SITES_RESOURCE), classesDirectory());
       if (weavesAtLoad()) {
-        addAgent(agentArgument(agentJar(), agentSettings));
+        String argument = agentArgument(agentJar(), agentSettings);
+        writeAgentArgumentForIdes(agentSettings, argument);
+        addAgent(argument);
         classes = null;
       } else {
-        writeAgentArgumentForIdes(agentSettings);
+        writeAgentArgumentForIdes(agentSettings, null);
       }
     } else {
       getLog().info("Trap has no classes to weave: " + relative(classesDirectory())
@@ -348,15 +350,18 @@ public class WeaveMojo extends AbstractTrapMojo {
 
   /**
    * Writes the JVM option that an IDE's test run needs, {@code target/trap/javaagent.txt}, with
-   * the agent resolved into the local repository. Not being able to is no reason to fail a
+   * the agent resolved into the local repository, unless {@code resolved} is that option already. Not being able to is no reason to fail a
    * build that does not need it: it says so in the file instead.
    */
-  private void writeAgentArgumentForIdes(Path settings) throws MojoExecutionException {
-    String line;
-    try {
-      line = agentArgument(agentJar(), settings);
-    } catch (MojoExecutionException e) {
-      line = "# " + e.getMessage();
+  private void writeAgentArgumentForIdes(Path settings, String resolved)
+      throws MojoExecutionException {
+    String line = resolved;
+    if (line == null) {
+      try {
+        line = agentArgument(agentJar(), settings);
+      } catch (MojoExecutionException e) {
+        line = "# " + e.getMessage();
+      }
     }
     Path file = settings.resolveSibling(AGENT_ARGUMENT_FILE);
     byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
