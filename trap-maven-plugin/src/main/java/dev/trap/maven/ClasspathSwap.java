@@ -110,12 +110,4 @@ final class ClasspathSwap {
     project.setContextValue(KEY, null);
     return true;
   }
-
-  /**
-   * @param project the project
-   * @return true between {@link #apply} and {@link #undo}
-   */
-  static synchronized boolean isApplied(MavenProject project) {
-    return project.getContextValue(KEY) != null;
-  }
 }

@@ -52,11 +52,6 @@ final class Originals {
     return restored;
   }
 
-  /** @return the directory of the originals */
-  Path directory() {
-    return directory;
-  }
-
   /**
    * Lists the originals kept, and deletes the temporary files a killed build left among them.
    *

@@ -101,11 +101,6 @@ final class WovenCopy {
         + weaver.weavesLambdas() + ", callSites " + weaver.callSites().patterns();
   }
 
-  /** @return the directory of the copy */
-  Path directory() {
-    return copy;
-  }
-
   /**
    * Brings the copy of a classes directory up to date: files that changed since the last build
    * are copied, and woven if selected; files gone from the classes directory go from the copy.

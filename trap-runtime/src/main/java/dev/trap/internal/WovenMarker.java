@@ -18,9 +18,9 @@ import java.util.Set;
  *
  * <p>Read from the class file the class's loader serves as a resource, the file the class was
  * defined from in every build Trap supports (a classes directory or a jar on the class path).
- * A class that Trap's agent wove as it loaded has an unwoven file: the agent hands its marker
- * over in the system property {@value #AGENT_MARKERS}, a map from class name to marker text
- * ({@code dev.trap.weaver.LoadTimeWeaving}); change both together.
+ * A class that Trap's agent wove as it loaded has an unwoven file: the agent, on the system class
+ * path as every agent is, hands its marker over through {@code
+ * dev.trap.weaver.TrapAgent.wovenMarkers()}; change both together.
  */
 final class WovenMarker {
 
@@ -28,7 +28,9 @@ final class WovenMarker {
   enum State { WOVEN, NOT_WOVEN, UNREADABLE }
 
   private static final String ATTRIBUTE = "dev.trap.Woven";
-  static final String AGENT_MARKERS = "dev.trap.agent.markers";
+  private static final String AGENT = "dev.trap.weaver.TrapAgent";
+  /** The agent's markers, once looked up; empty without the agent. */
+  private static volatile Map<?, ?> agentMarkers;
 
   final State state;
   final String version;
@@ -58,14 +60,23 @@ final class WovenMarker {
 
   /** @return the marker Trap's agent gave the class as it loaded, or {@code otherwise} */
   private static WovenMarker ofAgent(Class<?> type, WovenMarker otherwise) {
-    Object markers = System.getProperties().get(AGENT_MARKERS);
-    if (markers instanceof Map) {
-      Object text = ((Map<?, ?>) markers).get(type.getName());
-      if (text instanceof String) {
-        return fromContent((String) text);
+    Object text = agentMarkers().get(type.getName());
+    return text instanceof String ? fromContent((String) text) : otherwise;
+  }
+
+  /** An agent is started before any class is loaded: one look suffices. */
+  private static Map<?, ?> agentMarkers() {
+    Map<?, ?> markers = agentMarkers;
+    if (markers == null) {
+      try {
+        markers = (Map<?, ?>) Class.forName(AGENT, false, ClassLoader.getSystemClassLoader())
+            .getMethod("wovenMarkers").invoke(null);
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError noAgent) {
+        markers = Collections.emptyMap();
       }
+      agentMarkers = markers;
     }
-    return otherwise;
+    return markers;
   }
 
   /** @return true if the method, {@code name + descriptor}, has a trap in a woven class */

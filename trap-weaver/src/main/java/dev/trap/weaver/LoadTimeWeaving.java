@@ -6,26 +6,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link TrapAgent}'s transformer: weaves the selected classes as they load. What it wove it
- * tells the runtime through a map in the system properties, the one object both can reach
- * whatever loads them: the class file on disk carries no marker, so without it a patch of a
- * woven class would be refused as of an unwoven one.
+ * {@link TrapAgent}'s transformer: weaves the selected classes as they load, and keeps the marker
+ * of each, which the runtime reads through {@link TrapAgent#wovenMarkers()}: the class file on
+ * disk carries no marker, so without it a patch of a woven class would be refused as of an
+ * unwoven one.
  */
 final class LoadTimeWeaving implements ClassFileTransformer {
 
-  /**
-   * The system property holding a {@code Map<String, String>} from class name to the text of the
-   * class's marker (the Trap version, then a line per method without a trap). Shared with
-   * {@code dev.trap.internal.WovenMarker}; change both together.
-   */
-  static final String MARKERS = "dev.trap.agent.markers";
+  /** Class name to the text of the class's marker, for every class woven in this JVM. */
+  static final Map<String, String> MARKERS = new ConcurrentHashMap<>();
 
   private final Weaver weaver;
-  private final Map<String, String> markers = new ConcurrentHashMap<>();
 
   LoadTimeWeaving(Weaver weaver) {
     this.weaver = weaver;
-    System.getProperties().put(MARKERS, markers);
   }
 
   @Override
@@ -40,7 +34,7 @@ final class LoadTimeWeaving implements ClassFileTransformer {
       if (!result.isWoven()) {
         return null;
       }
-      markers.put(result.className(), result.markerText());
+      MARKERS.put(result.className(), result.markerText());
       return result.bytes();
     } catch (AlreadyWovenException e) {
       // Woven by the build already, such as a class of a woven copy: its file carries the marker.

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -64,6 +66,17 @@ public final class TrapAgent {
       System.setProperty(CALL_SITE_LIST, file.resolveSibling(callSiteList).toString());
     }
     instrumentation.addTransformer(new LoadTimeWeaving(weaver));
+  }
+
+  /**
+   * What the agent wove in this JVM, for the runtime, which finds this class through the system
+   * class loader that every agent jar is on ({@code dev.trap.internal.WovenMarker}).
+   *
+   * @return class name to the text of the class's marker: the Trap version, then a line per
+   *     method without a trap
+   */
+  public static Map<String, String> wovenMarkers() {
+    return Collections.unmodifiableMap(LoadTimeWeaving.MARKERS);
   }
 
   private static List<String> list(Properties settings, String key) {
