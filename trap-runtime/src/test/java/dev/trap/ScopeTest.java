@@ -254,10 +254,11 @@ class ScopeTest {
     String report = new String(captured.toByteArray(), StandardCharsets.UTF_8);
     assertTrue(report.startsWith("[Trap] WARNING: dev.trap.ScopeTest." + trap.name() + "() was"
         + " called on thread "), report);
-    assertTrue(report.contains("which runs in no test's scope while tests run in parallel, so"
-        + " Trap cannot tell whose interceptors apply: it ran without those of the tests' scopes."
-        + " Hand the work over from woven code, or wrap it in the test's scope:"
-        + " Scope.current().wrap(task)."), report);
+    assertTrue(report.contains("whose work belongs to no test while tests run in parallel, so"
+        + " Trap cannot tell whose patches apply: it ran the real method. Work that woven code"
+        + " hands over carries its test's scope; this work was handed over elsewhere, such as"
+        + " by a test's own code or a library's. Hand it over in the test's scope:"
+        + " executor.submit(Scope.current().wrap(task))."), report);
     assertEquals(1, report.split("\\[Trap\\]", -1).length - 1, "once per method: " + report);
   }
 

@@ -3,41 +3,81 @@ package dev.trap.internal;
 import java.util.concurrent.Callable;
 
 /**
- * What a task carries from the thread that hands it over to the thread that runs it: the scope
- * to run in, so that the scope's interceptors see its calls, and the call that handed it over,
- * under which a trace shows them.
+ * What work carries from where it is handed over to where it runs: the scope it belongs to, so
+ * that the scope's interceptors see its calls, and the trace node of the call that handed it
+ * over, under which traces show them. Captured once at the hand-over, entered on whatever thread
+ * runs the work, left after it. Holds nothing of the handing call but rendered trace text, so no
+ * argument of it stays reachable through work that outlives it.
+ *
+ * <p>A hand-over says exactly whose work runs: its scope wins over whatever the thread that runs
+ * it ran. A lambda that carries the scope it was {@linkplain #made() made} in is weaker: it may
+ * be kept and called later as any code's own, so a thread that runs a test's own work runs it in
+ * that test's scope, and only a thread that runs no one's (a pool's, a parallel stream's worker)
+ * takes the lambda's.
  */
 final class Handover {
 
-  private final ScopeImpl scope;
-  private final Invocation by;
+  final ScopeImpl scope;
+  private final Object trace;
+  /** Whether this is a lambda's, made in the scope, rather than work handed over in it. */
+  private final boolean made;
 
-  Handover(ScopeImpl scope, Invocation by) {
+  private Handover(ScopeImpl scope, Object trace, boolean made) {
     this.scope = scope;
-    this.by = by;
+    this.trace = trace;
+    this.made = made;
+  }
+
+  /**
+   * @param scope the scope the work belongs to
+   * @param state the state of the thread that hands it over
+   */
+  static Handover of(ScopeImpl scope, ThreadState state) {
+    return new Handover(scope, TraceRecorder.handoverParent(state), false);
+  }
+
+  /**
+   * @return what work handed over now from this thread carries, or null when the thread runs in
+   *     no scope, so that there is nothing to carry
+   */
+  static Handover now() {
+    return current(false);
+  }
+
+  /** @return what a lambda made now carries, or null when the thread runs in no scope */
+  static Handover made() {
+    return current(true);
+  }
+
+  private static Handover current(boolean made) {
+    if (!Scopes.anyOpen()) {
+      return null;
+    }
+    ThreadState state = ThreadState.current();
+    ScopeImpl scope = state.effectiveScope();
+    return scope == null ? null
+        : new Handover(scope, TraceRecorder.handoverParent(state), made);
+  }
+
+  /**
+   * Makes the current thread run the work's scope until {@link ThreadState#leave()} of what this
+   * returns; for a lambda's, unless the thread runs a test's own work, which goes on.
+   */
+  ThreadState enter() {
+    ThreadState state = ThreadState.current();
+    if (made && state.scope != scope && state.runsOwnWork()
+        && !(scope.isOpen() && scope.isWithin(state.scope))) {
+      return state.enter(state.scope, state.handedOverTrace);
+    }
+    return state.enter(scope, trace);
   }
 
   <T> T call(Callable<T> task) throws Exception {
-    ThreadState state = ThreadState.current();
-    ScopeImpl outer = state.scope;
-    Object before = state.handOverStarted(by);
-    state.scope = scope;
+    ThreadState state = enter();
     try {
       return task.call();
     } finally {
-      state.scope = outer;
-      state.handOverEnded(before);
-    }
-  }
-
-  /** Runs a task that throws no checked exception. */
-  <T> T unchecked(Callable<T> task) {
-    try {
-      return call(task);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Exception e) {
-      throw Sneaky.<RuntimeException>rethrow(e);
+      state.leave();
     }
   }
 
@@ -49,17 +89,23 @@ final class Handover {
     return new Runnable() {
       @Override
       public void run() {
-        unchecked(() -> {
-          task.run();
-          return null;
-        });
+        runIn(task);
       }
 
       @Override
       public String toString() {
-        return task + " in " + scope;
+        return task.toString();
       }
     };
+  }
+
+  private void runIn(Runnable task) {
+    ThreadState state = enter();
+    try {
+      task.run();
+    } finally {
+      state.leave();
+    }
   }
 
   /** A wrapped task that compares as the task it wraps. */
@@ -72,10 +118,7 @@ final class Handover {
 
     @Override
     public void run() {
-      unchecked(() -> {
-        task.run();
-        return null;
-      });
+      runIn(task);
     }
 
     @Override
@@ -87,7 +130,7 @@ final class Handover {
 
     @Override
     public String toString() {
-      return task + " in " + scope;
+      return task.toString();
     }
   }
 
@@ -100,7 +143,7 @@ final class Handover {
 
       @Override
       public String toString() {
-        return task + " in " + scope;
+        return task.toString();
       }
     };
   }

@@ -24,7 +24,11 @@ final class Invocation implements Call {
   private final Interception[] chain;
   private final Object[] states;
   private final ThreadState thread;
-  /** The call in progress on this thread when this one started, or null. */
+  /**
+   * The call in progress on this thread when this one started, or null. Never a call of another
+   * thread: a call that outlives the one that handed its thread work must not keep that one's
+   * arguments reachable.
+   */
   final Invocation parent;
   private Phase phase = Phase.PRE;
   private int preHooksDone;
@@ -41,7 +45,7 @@ final class Invocation implements Call {
     this.chain = chain;
     this.states = new Object[chain.length];
     this.thread = thread;
-    this.parent = thread.call != null ? thread.call : thread.handedOverBy();
+    this.parent = thread.call;
   }
 
   /** Runs the pre hooks; if one decides the outcome, runs the post hooks too. */
@@ -290,6 +294,11 @@ final class Invocation implements Call {
       }
     }
     return null;
+  }
+
+  /** @return the state of the thread the call runs on */
+  ThreadState thread() {
+    return thread;
   }
 
   /** @return the arguments as they are; not to be written */

@@ -48,6 +48,7 @@ public final class JUnitTestScopes implements TestExecutionListener {
 
   @Override
   public void testPlanExecutionStarted(TestPlan plan) {
+    Scopes.planStarted();
     this.plan = plan;
     names.clear();
     forgot = false;
@@ -64,7 +65,7 @@ public final class JUnitTestScopes implements TestExecutionListener {
     Running container = test.getParentId().isPresent()
         ? running.get(test.getParentId().get()) : null;
     ScopeImpl scope = (ScopeImpl) Scopes.openTest(test.getDisplayName(),
-        container == null ? null : container.scope);
+        container == null ? null : container.scope, !test.isTest());
     Running started = new Running(scope, Scopes.enter(scope));
     if (test.isTest()) {
       TraceConfig traceConfig = traceConfig(test);
@@ -280,6 +281,11 @@ public final class JUnitTestScopes implements TestExecutionListener {
       runTraced = false;
       Tracing.release();
     }
+    String untaken = Reports.untakenSummary();
+    if (untaken != null) {
+      System.err.println(untaken);
+    }
+    Scopes.planFinished();
   }
 
   /**

@@ -161,26 +161,40 @@ final class MethodSite {
     }
     // Whether an interception is still being added is left to enter(): the guard must be cheap.
     Thread thread = Thread.currentThread();
-    ThreadState state = null;
-    boolean adrift = false;
+    ScopeImpl effective = null;
+    boolean looked = false;
     for (Interception interception : current) {
       if (interception.thread == thread || interception.kind == ScopeImpl.GLOBAL) {
         return true;
       }
       if (interception.kind == ScopeImpl.OPENED) {
-        if (state == null) {
-          state = ThreadState.current();
+        if (!looked) {
+          effective = ThreadState.current().effectiveScope();
+          looked = true;
         }
-        if (state.isIn(interception.scope)) {
+        if (effective != null && effective.isOpen() && effective.isWithin(interception.scope)) {
           return true;
         }
-        adrift |= state.isAdrift(interception.scope);
       }
     }
-    if (adrift) {
-      Reports.callInNoTest(this, thread);
+    if (looked) {
+      reportUntaken(effective, thread);
     }
     return false;
+  }
+
+  /**
+   * A call that an opened scope's interceptor wants but does not take: the work of a scope that
+   * has ended, or of no test while tests run side by side. Either way it ran the real method, and
+   * Trap says so.
+   */
+  private void reportUntaken(ScopeImpl effective, Thread thread) {
+    if (effective != null && !effective.isOpen()) {
+      Reports.leftover(this, thread, effective);
+    } else if (Scopes.testsSideBySide()
+        && (effective == null || effective.isContainer())) {
+      Reports.callInNoTest(this, thread);
+    }
   }
 
   /** @return true the first time only */

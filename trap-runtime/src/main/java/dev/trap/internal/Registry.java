@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * interceptor applies to.
  *
  * <p>Traps are indexed by class ({@link ClassTraps}, held by the class itself through a
- * {@link ClassValue}: as long as the class is loaded and no longer), then by method. An
+ * {@link ClassValue}: as long as the class is loaded and no longer), then by method. A class
+ * that may outlive the runtime, such as one of the JDK's whose calls woven classes trap, holds
+ * nothing of the runtime: its traps are indexed here instead ({@link Loaders}). An
  * interceptor that targets one method or one class is found and placed through that index, with
  * the lock of that class alone. Only interceptors that target {@linkplain Target#any() any}
  * method are asked of every linked trap, under the one global lock.
@@ -38,6 +41,10 @@ public final class Registry {
     }
   };
 
+  /** The traps of classes that may outlive the runtime, which must not hold them. */
+  private static final ConcurrentHashMap<Class<?>, ClassTraps> OUTLIVING =
+      new ConcurrentHashMap<Class<?>, ClassTraps>();
+
   private static final AtomicLong ORDER = new AtomicLong();
   private static final Object LOCK = new Object();
   /** Interceptors of target any, which every newly linked trap asks. Written under LOCK. */
@@ -49,12 +56,29 @@ public final class Registry {
   private Registry() {
   }
 
+  /** @return the traps of a class, made on first use */
+  static ClassTraps traps(Class<?> type) {
+    if (!Loaders.mayOutliveRuntime(type)) {
+      return CLASSES.get(type);
+    }
+    ClassTraps traps = OUTLIVING.get(type);
+    if (traps == null) {
+      ClassTraps made = new ClassTraps(type);
+      traps = OUTLIVING.putIfAbsent(type, made);
+      if (traps == null) {
+        traps = made;
+        remember(made);
+      }
+    }
+    return traps;
+  }
+
   /** Links the trap of one method, or returns the one linked before. */
   static MethodSite link(MethodHandles.Lookup lookup, MethodType type, MethodMetadata metadata) {
     if (metadata.callKind != 0) {
       return linkCallSite(lookup, type, metadata);
     }
-    return CLASSES.get(lookup.lookupClass()).link(lookup, type, metadata);
+    return traps(lookup.lookupClass()).link(lookup, type, metadata);
   }
 
   /**
@@ -73,12 +97,12 @@ public final class Registry {
           + ", which its class loader cannot find", e);
     }
     CallSites.linked(callee, metadata.name, metadata.descriptor);
-    return CLASSES.get(caller).linkCallSite(lookup, type, metadata, callee, CLASSES.get(callee));
+    return traps(caller).linkCallSite(lookup, type, metadata, callee, traps(callee));
   }
 
   /** @return Trap's marker of a class, as its class file holds it; read once per class */
   static WovenMarker marker(Class<?> type) {
-    return CLASSES.get(type).marker();
+    return traps(type).marker();
   }
 
   /** @return the interceptors of target any; read by each newly linked trap */
@@ -130,7 +154,7 @@ public final class Registry {
       if (target.isAny()) {
         addToEveryTrap(interception);
       } else {
-        CLASSES.get(target.type()).add(interception);
+        traps(target.type()).add(interception);
       }
     } catch (RuntimeException e) {
       interception.close();
@@ -162,7 +186,7 @@ public final class Registry {
 
   static void remove(Interception interception) {
     if (!interception.target.isAny()) {
-      CLASSES.get(interception.target.type()).remove(interception);
+      traps(interception.target.type()).remove(interception);
       return;
     }
     List<ClassTraps> classes;

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Reports {
 
   private static final AtomicLong CALLS_IN_NO_TEST = new AtomicLong();
+  private static final AtomicLong LEFTOVER_CALLS = new AtomicLong();
   private static final Set<Object> WARNED = Collections.synchronizedSet(
       Collections.newSetFromMap(new WeakHashMap<Object, Boolean>()));
 
@@ -20,23 +21,62 @@ final class Reports {
   }
 
   /**
-   * A call of a method that a test's scope patches, on a thread that runs in no test while tests
-   * run side by side: it ran without that test's interceptors, and Trap cannot tell whether it
-   * should have. Reported once per method.
+   * A call of a method that a test's scope patches, on a thread that runs in no test's scope
+   * while tests run side by side: it ran without that test's interceptors, and Trap cannot tell
+   * whether it should have. Reported once per method.
    */
   static void callInNoTest(MethodSite site, Thread thread) {
     CALLS_IN_NO_TEST.incrementAndGet();
     if (site.firstCallInNoTest()) {
-      warn(site.method() + " was called on thread " + thread.getName() + ", which runs in no"
-          + " test's scope while tests run in parallel, so Trap cannot tell whose interceptors"
-          + " apply: it ran without those of the tests' scopes. Hand the work over from woven"
-          + " code, or wrap it in the test's scope: Scope.current().wrap(task).", null);
+      warn(site.method() + " was called on thread " + thread.getName() + ", whose work belongs"
+          + " to no test while tests run in parallel, so Trap cannot tell whose patches apply: it"
+          + " ran the real method. Work that woven code hands over carries its test's scope;"
+          + " this work was handed over elsewhere, such as by a test's own code or a library's."
+          + " Hand it over in the test's scope: executor.submit(Scope.current().wrap(task)).",
+          null);
+    }
+  }
+
+  /**
+   * A call of a method that some scope patches, made by work of a scope that has ended: it ran
+   * without any opened scope's interceptors, and no recording or trace saw it. Reported once per
+   * scope.
+   */
+  static void leftover(MethodSite site, Thread thread, ScopeImpl ended) {
+    LEFTOVER_CALLS.incrementAndGet();
+    if (!ended.leftoverReported) {
+      ended.leftoverReported = true;
+      warn("Work of " + ended + " went on after it ended: thread " + thread.getName()
+          + " called " + site.method() + ", which ran the real method, without the patches of"
+          + " any test, and no recording or trace saw it. Wait for the work a test starts"
+          + " before it ends (join its threads, await its executors and futures), so that it"
+          + " neither runs unpatched nor runs into the next test.", null);
     }
   }
 
   /** @return how many calls ran in no test's scope while tests ran side by side */
   static long callsInNoTest() {
     return CALLS_IN_NO_TEST.get();
+  }
+
+  /** @return how many calls were made by work of scopes that had ended */
+  static long leftoverCalls() {
+    return LEFTOVER_CALLS.get();
+  }
+
+  /**
+   * @return the line that sums up the calls that ran the real method for want of a scope, for
+   *     the end of a test run; null if there were none
+   */
+  static String untakenSummary() {
+    long inNoTest = CALLS_IN_NO_TEST.get();
+    long leftovers = LEFTOVER_CALLS.get();
+    if (inNoTest == 0 && leftovers == 0) {
+      return null;
+    }
+    return "[Trap] Calls of patched or recorded methods that ran the real method for want of"
+        + " their test's scope: " + inNoTest + " in no test while tests ran in parallel, "
+        + leftovers + " by work of tests that had ended (see the warnings above).";
   }
 
   /** Warns once about a subject, such as a class; held weakly. */

@@ -24,8 +24,15 @@ final class ScopeImpl implements Scope {
   /** The thread of a thread scope, else null. */
   final Thread thread;
   private final String name;
-  /** Whether this is a test's scope, which threads in no scope run in while it runs alone. */
-  private final boolean test;
+  /** Opened by a test framework's listener for a test or a test container. */
+  private final boolean byFramework;
+  /** A test container's (a class's, an engine's): tests run within it, its work is theirs. */
+  private final boolean container;
+  /** The thread that opened this scope with {@link Scopes#open}, and what it ran in before. */
+  private Thread opener;
+  private ScopeImpl openerBefore;
+  /** Set when work of this scope was first seen running after it closed. */
+  volatile boolean leftoverReported;
   private volatile boolean open = true;
   /** How many interceptors are added to this scope now; opened scopes only. */
   private volatile int interceptors;
@@ -35,10 +42,12 @@ final class ScopeImpl implements Scope {
   private final Set<Interception> registrations;
   private final Set<ScopeImpl> children;
 
-  private ScopeImpl(int kind, String name, ScopeImpl parent, Thread thread, boolean test) {
+  private ScopeImpl(int kind, String name, ScopeImpl parent, Thread thread, boolean byFramework,
+      boolean container) {
     this.kind = kind;
     this.name = name;
-    this.test = test;
+    this.byFramework = byFramework;
+    this.container = container;
     this.parent = parent;
     this.thread = thread;
     this.registrations = kind == OPENED ? new LinkedHashSet<Interception>() : null;
@@ -46,26 +55,43 @@ final class ScopeImpl implements Scope {
   }
 
   static ScopeImpl global() {
-    return new ScopeImpl(GLOBAL, "global", null, null, false);
+    return new ScopeImpl(GLOBAL, "global", null, null, false, false);
   }
 
   static ScopeImpl ofThread(Thread thread) {
-    return new ScopeImpl(THREAD, "thread " + thread.getName(), null, thread, false);
+    return new ScopeImpl(THREAD, "thread " + thread.getName(), null, thread, false, false);
   }
 
-  static ScopeImpl opened(String name, ScopeImpl parent, boolean test) {
+  /**
+   * @param parent the scope it is opened within, or null; a scope opened within a closed one is
+   *     closed from the start, as what opens it is work of a scope that has ended
+   * @param byFramework true for a test's or a test container's
+   * @param container true for a test container's
+   */
+  static ScopeImpl opened(String name, ScopeImpl parent, boolean byFramework, boolean container) {
     if (name == null) {
       throw new NullPointerException("name");
     }
-    ScopeImpl scope = new ScopeImpl(OPENED, name, parent, null, test);
+    ScopeImpl scope = new ScopeImpl(OPENED, name, parent, null, byFramework, container);
     if (parent != null) {
       synchronized (parent) {
         if (parent.open) {
           parent.children.add(scope);
+        } else {
+          scope.open = false;
         }
       }
     }
+    if (scope.open) {
+      Scopes.opened();
+    }
     return scope;
+  }
+
+  /** Remembers that the current thread entered this scope on opening it, leaving {@code before}. */
+  void enteredOnOpen(ScopeImpl before) {
+    this.opener = Thread.currentThread();
+    this.openerBefore = before;
   }
 
   /**
@@ -120,27 +146,19 @@ final class ScopeImpl implements Scope {
   }
 
   /** @return true for the scope of a test or test container */
-  boolean isTest() {
-    return test;
+  boolean isByFramework() {
+    return byFramework;
+  }
+
+  /** @return true for the scope of a test container */
+  boolean isContainer() {
+    return container;
   }
 
   /** @return true if this scope is {@code outer} or was opened within it */
   boolean isWithin(ScopeImpl outer) {
     for (ScopeImpl s = this; s != null; s = s.parent) {
       if (s == outer) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * @return true if this scope or a scope it was opened within has interceptors or a trace now:
-   *     then work handed over from it has to carry it
-   */
-  boolean hasInterceptors() {
-    for (ScopeImpl s = this; s != null; s = s.parent) {
-      if (s.interceptors > 0 || s.trace != null) {
         return true;
       }
     }
@@ -175,7 +193,7 @@ final class ScopeImpl implements Scope {
   }
 
   private Handover handover() {
-    return new Handover(this, ThreadState.current().callInProgress());
+    return Handover.of(this, ThreadState.current());
   }
 
   private void checkWrappable() {
@@ -216,12 +234,12 @@ final class ScopeImpl implements Scope {
     for (Interception interception : toClose) {
       interception.close();
     }
-    if (test) {
-      Scopes.testClosed(this);
-    }
-    ThreadState state = ThreadState.current();
-    if (state.isIn(this)) {
-      state.scope = state.openScope();
+    Scopes.closed(this);
+    if (opener == Thread.currentThread()) {
+      ThreadState state = ThreadState.current();
+      if (state.scope != null && state.scope.isWithin(this)) {
+        state.scope = openerBefore;
+      }
     }
   }
 

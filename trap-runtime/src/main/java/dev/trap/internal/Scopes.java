@@ -10,10 +10,11 @@ import java.util.Set;
  * What {@link Scope}'s static methods do, and the scopes of running tests. Not an API.
  *
  * <p>Tests: a test framework's listener opens a scope per test and container with
- * {@link #openTest}. A thread that runs in no open scope of its own, such as a pool's thread
- * made before the test, then runs in the innermost running test's scope, as long as the running
- * tests form one chain (a class and its method, one at a time). Tests running side by side
- * leave such a thread in no test; a trap armed for a test's scope reports when that happens.
+ * {@link #openTest}. A thread whose work is in no scope, or in a test container only (a pool's
+ * thread running a task no one handed over in a scope, say), runs in the innermost running
+ * test's scope, as long as the running tests form one chain (a class and its method, one at a
+ * time). Tests running side by side leave such a thread in no test; a trap armed for a test's
+ * scope reports when that happens.
  */
 public final class Scopes {
 
@@ -22,6 +23,13 @@ public final class Scopes {
   private static final Set<ScopeImpl> RUNNING = new LinkedHashSet<ScopeImpl>();
   private static volatile ScopeImpl orphanHome;
   private static volatile boolean testsSideBySide;
+  /**
+   * How many opened scopes are open: while none is, work has no scope to carry, and woven code
+   * that hands work over or makes a lambda learns so from this field alone.
+   */
+  private static volatile int open;
+  /** How many test plans run now. Guarded by the class. */
+  private static int plans;
 
   private Scopes() {
   }
@@ -41,20 +49,23 @@ public final class Scopes {
   }
 
   /**
-   * @return the innermost open scope of the current thread, or the running test's for a thread
-   *     that runs in no scope or in that test's container only; or null
+   * @return the innermost open scope the current thread runs in: its work's, or the running
+   *     test's for a thread whose work is in no scope or in that test's container only; or null,
+   *     also for the work of a scope that has closed
    */
   public static Scope current() {
-    return ThreadState.current().effectiveScope();
+    ScopeImpl effective = ThreadState.current().effectiveScope();
+    return effective != null && effective.isOpen() ? effective : null;
   }
 
   /**
    * @param name the scope's name
-   * @return a new scope within the current one, entered on the current thread
+   * @return a new scope within the current one, entered on the current thread until closed
    */
   public static Scope open(String name) {
     ThreadState state = ThreadState.current();
-    ScopeImpl scope = ScopeImpl.opened(name, state.effectiveScope(), false);
+    ScopeImpl scope = ScopeImpl.opened(name, state.effectiveScope(), false, false);
+    scope.enteredOnOpen(state.scope);
     state.scope = scope;
     return scope;
   }
@@ -64,15 +75,27 @@ public final class Scopes {
    *
    * @param name the test's name
    * @param parent the scope of the container it runs in, or null
+   * @param container true for a container's, such as a test class's
    * @return the scope; closing it ends the test's scope
    */
-  public static Scope openTest(String name, Scope parent) {
-    ScopeImpl scope = ScopeImpl.opened(name, (ScopeImpl) parent, true);
+  public static Scope openTest(String name, Scope parent, boolean container) {
+    ScopeImpl scope = ScopeImpl.opened(name, (ScopeImpl) parent, true, container);
     synchronized (Scopes.class) {
       RUNNING.add(scope);
       findOrphanHome();
     }
     return scope;
+  }
+
+  /**
+   * Opens the scope of a test, not entered on any thread yet.
+   *
+   * @param name the test's name
+   * @param parent the scope of the container it runs in, or null
+   * @return the scope; closing it ends the test's scope
+   */
+  public static Scope openTest(String name, Scope parent) {
+    return openTest(name, parent, false);
   }
 
   /**
@@ -88,8 +111,37 @@ public final class Scopes {
     return before;
   }
 
-  static void testClosed(ScopeImpl scope) {
+  /** A test plan starts. */
+  public static synchronized void planStarted() {
+    plans++;
+  }
+
+  /**
+   * A test plan ended: when no other runs, no thread keeps state of the runtime, so that the
+   * runtime and the classes it wove can be unloaded with the tests' class loader.
+   */
+  public static void planFinished() {
     synchronized (Scopes.class) {
+      if (--plans > 0) {
+        return;
+      }
+      plans = 0;
+    }
+    ThreadState.releaseAll();
+  }
+
+  /** @return true while some opened scope is open: then work may have a scope to carry */
+  static boolean anyOpen() {
+    return open > 0;
+  }
+
+  static synchronized void opened() {
+    open++;
+  }
+
+  static void closed(ScopeImpl scope) {
+    synchronized (Scopes.class) {
+      open--;
       if (RUNNING.remove(scope)) {
         findOrphanHome();
       }
@@ -114,7 +166,7 @@ public final class Scopes {
     orphanHome = offChain.isEmpty() ? innermost : null;
   }
 
-  /** @return the scope a thread in no open scope runs in, or null */
+  /** @return the scope a thread whose work is in no open scope runs in, or null */
   static ScopeImpl orphanHome() {
     return orphanHome;
   }

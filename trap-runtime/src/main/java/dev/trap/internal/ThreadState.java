@@ -1,34 +1,56 @@
 package dev.trap.internal;
 
 import dev.trap.MethodInfo;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
- * What the runtime keeps per thread: the opened scope it runs in, whether interceptor hooks run on
- * it, and the trapped call in progress. Inherited, so that a thread started within a scope runs
- * in that scope too; nothing else is inherited.
+ * What the runtime keeps per thread: the scope of the work the thread runs, whether interceptor
+ * hooks run on it, and the trapped call in progress.
+ *
+ * <p>A scope belongs to work, not to a thread. A thread runs in the scope it <em>entered</em>:
+ * its test's (entered by the test framework's listener), one it opened, or the one a task or
+ * lambda handed to it carries, for as long as that work runs ({@link #enter}, {@link #leave}).
+ * Outside such work it runs in the scope it <em>inherited</em>: a thread started within a scope
+ * is that scope's work for its whole run, as its {@code run()} is what was handed over. A JDK
+ * pool's worker thread (of a {@code ThreadPoolExecutor}, a {@code ForkJoinPool} or a
+ * {@code Timer}) is no one's work: it runs tasks, which carry their own scopes, so it inherits
+ * nothing from the thread that happened to make it.
+ *
+ * <p>The state is held through an {@link InheritableThreadLocal} whose value is a one-element
+ * {@code Object[]}, a JDK type, registered weakly here: when the last test plan ends,
+ * {@link #releaseAll()} empties every holder, so that no long-lived thread (a common pool's, a
+ * build tool's) keeps the runtime's classes, and with them the test class loader, reachable.
  */
 final class ThreadState {
 
-  private static final InheritableThreadLocal<ThreadState> CURRENT =
-      new InheritableThreadLocal<ThreadState>() {
-        @Override
-        protected ThreadState initialValue() {
-          return new ThreadState(null);
-        }
+  /** Holders of every thread's state, weakly; guarded by itself. */
+  private static final Set<WeakReference<Object[]>> HOLDERS = new HashSet<WeakReference<Object[]>>();
+  private static final ReferenceQueue<Object[]> GONE = new ReferenceQueue<Object[]>();
 
+  private static final InheritableThreadLocal<Object[]> CURRENT =
+      new InheritableThreadLocal<Object[]>() {
         @Override
-        protected ThreadState childValue(ThreadState parent) {
-          ThreadState child = new ThreadState(parent.scope);
-          child.handOverStarted(parent.callInProgress());
-          return child;
+        protected Object[] childValue(Object[] parentHolder) {
+          ThreadState parent = parentHolder == null ? null : (ThreadState) parentHolder[0];
+          return hold(parent == null ? new ThreadState() : parent.forChild());
         }
       };
 
-  /** The innermost opened scope this thread runs in, or null; closed ones are skipped on use. */
+  /** The scope this thread entered and runs the work of now, or null. */
   ScopeImpl scope;
+  /**
+   * The scope this thread was started within, its work whenever it runs in no entered scope; or
+   * null. Fixed once the thread is known not to be a pool's worker.
+   */
+  ScopeImpl inheritedScope;
+  /** True until the first use on the thread has checked whether it is a pool's worker. */
+  private boolean unclassified;
   /** This thread's own scope, made on first use. */
   ScopeImpl threadScope;
   /** How deep this thread is in interceptor hooks: while above 0, its calls are not trapped. */
@@ -38,58 +60,164 @@ final class ThreadState {
   /** The innermost trapped call in progress on this thread, or null. */
   Invocation call;
   /**
-   * The call on another thread that started this thread, or handed it the task it runs: the
-   * parent of its outermost calls in a trace. Weak: a pool's thread outlives the call.
+   * Where the work this thread runs was handed over, in the traces: the trace node (or nodes) of
+   * the call that handed it over, the parent of the work's outermost calls. Trace nodes hold
+   * rendered text only, so no argument of that call stays reachable through them.
    */
-  private WeakReference<Invocation> handedOverBy;
+  Object handedOverTrace;
   /** How deep this thread is in {@code Mock.globally}: while above 0, patches are global. */
   int globally;
+  /** What {@link #enter} replaced, to put back on {@link #leave}. */
+  private ScopeImpl[] enteredBefore = new ScopeImpl[4];
+  private Object[] tracesBefore = new Object[4];
+  private int depth;
 
-  private ThreadState(ScopeImpl scope) {
-    this.scope = scope;
+  private ThreadState() {
   }
 
   static ThreadState current() {
-    return CURRENT.get();
+    Object[] holder = CURRENT.get();
+    ThreadState state = holder == null ? null : (ThreadState) holder[0];
+    if (state == null) {
+      state = new ThreadState();
+      CURRENT.set(hold(state));
+    } else if (state.unclassified) {
+      state.classify();
+    }
+    return state;
   }
 
-  /** @return the call in progress here, or the one that handed this thread its work */
-  Invocation callInProgress() {
-    return call != null ? call : handedOverBy();
-  }
-
-  Invocation handedOverBy() {
-    WeakReference<Invocation> by = handedOverBy;
-    return by == null ? null : by.get();
+  private static Object[] hold(ThreadState state) {
+    Object[] holder = new Object[] {state};
+    synchronized (HOLDERS) {
+      for (Object gone = GONE.poll(); gone != null; gone = GONE.poll()) {
+        HOLDERS.remove(gone);
+      }
+      HOLDERS.add(new WeakReference<Object[]>(holder, GONE));
+    }
+    return holder;
   }
 
   /**
-   * Runs the rest of a task handed over by {@code call}, until {@link #handOverEnded}.
-   *
-   * @return what to hand back to {@link #handOverEnded}
+   * Forgets the state of every thread, so that no thread keeps the runtime reachable. For the end
+   * of the last test plan: threads that go on afterwards start again with no scope.
    */
-  Object handOverStarted(Invocation by) {
-    WeakReference<Invocation> before = handedOverBy;
-    handedOverBy = by == null ? null : new WeakReference<Invocation>(by);
-    return before;
+  static void releaseAll() {
+    List<Object[]> holders = new ArrayList<Object[]>();
+    synchronized (HOLDERS) {
+      for (WeakReference<Object[]> reference : HOLDERS) {
+        Object[] holder = reference.get();
+        if (holder != null) {
+          holders.add(holder);
+        }
+      }
+      HOLDERS.clear();
+    }
+    for (Object[] holder : holders) {
+      holder[0] = null;
+    }
   }
 
-  @SuppressWarnings("unchecked")
-  void handOverEnded(Object before) {
-    handedOverBy = (WeakReference<Invocation>) before;
+  /** @return the state of a thread being started by this one: within the scope of its work */
+  private ThreadState forChild() {
+    ThreadState child = new ThreadState();
+    ScopeImpl work = work();
+    if (work != null) {
+      child.inheritedScope = work;
+      child.unclassified = true;
+      child.handedOverTrace = TraceRecorder.handoverParent(this);
+    }
+    return child;
+  }
+
+  /** A pool's worker runs tasks, each in its own scope: it inherits none for its life. */
+  private void classify() {
+    unclassified = false;
+    if (isPoolWorker(Thread.currentThread())) {
+      inheritedScope = null;
+      handedOverTrace = null;
+    }
   }
 
   /**
-   * @return the innermost open scope this thread runs in, as {@link #isIn} reckons it: its own,
-   *     or the running test's when it runs in none or in that test's container only; or null
+   * @return true for the threads of the JDK's pools: a {@code ForkJoinPool}'s, a
+   *     {@code ThreadPoolExecutor}'s (whose worker loop is at the bottom of its stack), a
+   *     {@code Timer}'s
+   */
+  static boolean isPoolWorker(Thread thread) {
+    if (thread instanceof ForkJoinWorkerThread
+        || thread.getClass().getName().equals("java.util.TimerThread")) {
+      return true;
+    }
+    StackTraceElement[] stack = new Throwable().getStackTrace();
+    for (int i = stack.length - 1; i >= 0 && i >= stack.length - 6; i--) {
+      if (stack[i].getClassName().equals("java.util.concurrent.ThreadPoolExecutor$Worker")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return the scope of the work this thread runs: entered, else inherited; or null */
+  ScopeImpl work() {
+    return scope != null ? scope : inheritedScope;
+  }
+
+  /**
+   * Makes this thread run the work of another scope, until {@link #leave()}: a task or lambda
+   * handed over from elsewhere, or a test started on it.
+   *
+   * @param entered the scope, or null for none
+   * @param trace where the work was handed over in traces, or null
+   * @return this, to hand to {@link #leave()}
+   */
+  ThreadState enter(ScopeImpl entered, Object trace) {
+    if (depth == enteredBefore.length) {
+      enteredBefore = java.util.Arrays.copyOf(enteredBefore, depth * 2);
+      tracesBefore = java.util.Arrays.copyOf(tracesBefore, depth * 2);
+    }
+    enteredBefore[depth] = scope;
+    tracesBefore[depth] = handedOverTrace;
+    depth++;
+    scope = entered;
+    handedOverTrace = trace;
+    return this;
+  }
+
+  /** Puts back what the matching {@link #enter} replaced. */
+  void leave() {
+    depth--;
+    scope = enteredBefore[depth];
+    handedOverTrace = tracesBefore[depth];
+    enteredBefore[depth] = null;
+    tracesBefore[depth] = null;
+  }
+
+  /**
+   * @return true if this thread runs the work of an open scope that a lambda made elsewhere must
+   *     not take it out of: a test's or a scope it opened, entered and not merely inherited, and
+   *     no test container's, which tests run within
+   */
+  boolean runsOwnWork() {
+    ScopeImpl entered = scope;
+    return entered != null && entered.isOpen() && !entered.isContainer();
+  }
+
+  /**
+   * @return the scope whose interceptors take this thread's calls: its work's, or for a thread
+   *     whose work is in no scope or in a test container only, the test running within it while
+   *     tests run one at a time ({@link Scopes#orphanHome}); null if none. A closed scope is
+   *     returned as it is: its work is a leftover, which no opened scope's interceptor takes
    */
   ScopeImpl effectiveScope() {
-    ScopeImpl innermost = openScope();
-    ScopeImpl home = Scopes.orphanHome();
-    if (home != null && (innermost == null || innermost.isTest() && home.isWithin(innermost))) {
-      return home;
+    ScopeImpl work = work();
+    if (work == null || work.isOpen() && work.isByFramework()) {
+      ScopeImpl home = Scopes.orphanHome();
+      if (home != null && (work == null || home.isWithin(work))) {
+        return home;
+      }
     }
-    return innermost;
+    return work;
   }
 
   /**
@@ -98,7 +226,11 @@ final class ThreadState {
    */
   List<TraceSession> traceSessions(MethodInfo method) {
     List<TraceSession> sessions = null;
-    for (ScopeImpl s = effectiveScope(); s != null; s = s.parent) {
+    ScopeImpl effective = effectiveScope();
+    if (effective == null || !effective.isOpen()) {
+      return null;
+    }
+    for (ScopeImpl s = effective; s != null; s = s.parent) {
       TraceSession session = s.trace;
       if (session != null && session.config.accepts(method)) {
         if (sessions == null) {
@@ -110,49 +242,9 @@ final class ThreadState {
     return sessions;
   }
 
-  /**
-   * @return true if this thread runs in {@code opened} or in a scope opened within it. A thread
-   *     that runs in no open scope, or in a test's container only (a pool's thread started while
-   *     the class's scope was open, say), runs in the test running within it, if there is one
-   *     ({@link Scopes#orphanHome})
-   */
+  /** @return true if this thread's calls are within {@code opened}, which is open */
   boolean isIn(ScopeImpl opened) {
-    ScopeImpl innermost = null;
-    for (ScopeImpl s = scope; s != null; s = s.parent) {
-      if (s == opened) {
-        return true;
-      }
-      if (innermost == null && s.isOpen()) {
-        innermost = s;
-      }
-    }
-    ScopeImpl home = Scopes.orphanHome();
-    if (home != null && (innermost == null || innermost.isTest() && home.isWithin(innermost))) {
-      return home.isWithin(opened);
-    }
-    return false;
-  }
-
-  /**
-   * @return true if tests run side by side and this thread runs in none of them, only in no scope
-   *     or in a container of {@code opened}: whether {@code opened}'s interceptors should see its
-   *     calls cannot be told
-   */
-  boolean isAdrift(ScopeImpl opened) {
-    if (!Scopes.testsSideBySide()) {
-      return false;
-    }
-    ScopeImpl innermost = openScope();
-    return innermost == null || innermost.isTest() && innermost != opened
-        && opened.isWithin(innermost);
-  }
-
-  /** @return the innermost open scope this thread runs in, or null */
-  ScopeImpl openScope() {
-    ScopeImpl s = scope;
-    while (s != null && !s.isOpen()) {
-      s = s.parent;
-    }
-    return s;
+    ScopeImpl effective = effectiveScope();
+    return effective != null && effective.isOpen() && effective.isWithin(opened);
   }
 }

@@ -71,11 +71,35 @@ final class TraceRecorder implements Interceptor {
         System.nanoTime() - session.startNanos, Thread.currentThread());
     TraceNode parent = parentNode(call.parent, session);
     if (parent == null) {
+      // The outermost call of work handed over: under the call that handed it over.
+      parent = nodeIn(call.thread().handedOverTrace, session);
+    }
+    if (parent == null) {
       session.addRoot(node);
     } else {
       parent.add(node);
     }
     return node;
+  }
+
+  /**
+   * @return where work handed over now from a thread belongs in the traces: the trace node (or
+   *     nodes) of the innermost call in progress on it that a trace recorded, or of the call that
+   *     handed the thread its work; null if no trace is open
+   */
+  static Object handoverParent(ThreadState state) {
+    TraceRecorder recorder = Tracing.recorderInUse();
+    if (recorder == null) {
+      return null;
+    }
+    Interception interception = recorder.interception;
+    for (Invocation a = state.call; a != null; a = a.parent) {
+      Object node = a.stateOf(interception);
+      if (node != null) {
+        return node;
+      }
+    }
+    return state.handedOverTrace;
   }
 
   /** The nearest call above that this trace recorded: dropped calls hand over their children. */

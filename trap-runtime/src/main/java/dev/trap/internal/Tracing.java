@@ -16,7 +16,7 @@ public final class Tracing {
   private static final TraceRecorder RECORDER = new TraceRecorder();
   private static volatile TraceConfig config;
   /** Guarded by the class. */
-  private static Registration registration;
+  private static volatile Registration registration;
   private static int holds;
 
   private Tracing() {
@@ -30,6 +30,11 @@ public final class Tracing {
       config = read;
     }
     return read;
+  }
+
+  /** @return the recorder while some trace may be open, else null */
+  static TraceRecorder recorderInUse() {
+    return registration != null ? RECORDER : null;
   }
 
   /** Keeps the recorder added until {@link #release()}. */

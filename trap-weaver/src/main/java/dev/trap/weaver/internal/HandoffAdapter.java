@@ -2,135 +2,143 @@ package dev.trap.weaver.internal;
 
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
- * Rewrites the calls that hand a task to another thread (an executor's {@code execute},
- * {@code submit}, {@code invokeAll}, {@code schedule}, and {@code CompletableFuture}'s
- * {@code ...Async} methods) into calls of the runtime's {@code Handoff}, which wraps the task so
- * that it runs in the scope of the thread that hands it over, and then makes the same call. So a
- * test's patches follow the work its code under test hands to pools. The rewritten call has the
- * same stack effect: the receiver becomes the first argument of a static method.
+ * Rewrites the calls that hand work to code that may run it on another thread into
+ * {@code invokedynamic} instructions linked by the runtime's {@code Handoff}, which make the same
+ * call with the work carrying the caller's scope: an executor's {@code execute}, {@code submit},
+ * {@code invokeAll}, {@code invokeAny} and {@code schedule}; a {@code CompletableFuture}'s or
+ * {@code CompletionStage}'s methods that take functions; a stream's operations that take
+ * functions (carried while the stream is parallel); {@code Arrays.parallel*};
+ * {@code ConcurrentHashMap}'s bulk operations; a {@code Timer}'s {@code schedule}; a fork-join
+ * task's {@code fork} and {@code invokeAll}. The instruction takes what the call took, the
+ * receiver first, and names the called method by a method handle, so it has the call's stack
+ * effect and resolves the same method.
  *
- * <p>Calls are recognized by the JDK types they name; a call through a class of the application
- * that implements {@code Executor} itself is left alone, as the weaver loads no class to know.
+ * <p>Calls are recognized by the JDK types they name as compiled; a call through a class of the
+ * application that implements {@code Executor} itself is left alone, as the weaver loads no class
+ * to know better. {@code fork} and {@code invokeAll} are recognized by their descriptors, which
+ * only {@code ForkJoinTask}'s have, as the compiler names the task's own class in such calls.
  */
 final class HandoffAdapter extends MethodVisitor {
 
   private static final String CONCURRENT = "java/util/concurrent/";
-  private static final String COMPLETABLE_FUTURE = CONCURRENT + "CompletableFuture";
-  private static final String COMPLETION_STAGE = CONCURRENT + "CompletionStage";
+  private static final String FORK_JOIN_POOL = CONCURRENT + "ForkJoinPool";
+  private static final String FORK_JOIN_TASK = "L" + CONCURRENT + "ForkJoinTask;";
 
   /** The JDK's executor types, by which a call may name an executor's method. */
   private static final Set<String> EXECUTORS = Set.of(CONCURRENT + "Executor",
       CONCURRENT + "ExecutorService", CONCURRENT + "ScheduledExecutorService",
       CONCURRENT + "AbstractExecutorService", CONCURRENT + "ThreadPoolExecutor",
-      CONCURRENT + "ScheduledThreadPoolExecutor", CONCURRENT + "ForkJoinPool");
+      CONCURRENT + "ScheduledThreadPoolExecutor", FORK_JOIN_POOL);
 
-  /** An executor's methods that take tasks, {@code name + descriptor}, and Handoff's receiver type. */
-  private static final Map<String, String> EXECUTOR_METHODS = Map.ofEntries(
-      Map.entry("execute(Ljava/lang/Runnable;)V", "Executor"),
-      Map.entry("submit(Ljava/lang/Runnable;)Ljava/util/concurrent/Future;", "ExecutorService"),
-      Map.entry("submit(Ljava/util/concurrent/Callable;)Ljava/util/concurrent/Future;",
-          "ExecutorService"),
-      Map.entry("submit(Ljava/lang/Runnable;Ljava/lang/Object;)Ljava/util/concurrent/Future;",
-          "ExecutorService"),
-      Map.entry("invokeAll(Ljava/util/Collection;)Ljava/util/List;", "ExecutorService"),
-      Map.entry("invokeAll(Ljava/util/Collection;JLjava/util/concurrent/TimeUnit;)"
-          + "Ljava/util/List;", "ExecutorService"),
-      Map.entry("invokeAny(Ljava/util/Collection;)Ljava/lang/Object;", "ExecutorService"),
-      Map.entry("invokeAny(Ljava/util/Collection;JLjava/util/concurrent/TimeUnit;)"
-          + "Ljava/lang/Object;", "ExecutorService"),
-      Map.entry("schedule(Ljava/lang/Runnable;JLjava/util/concurrent/TimeUnit;)"
-          + "Ljava/util/concurrent/ScheduledFuture;", "ScheduledExecutorService"),
-      Map.entry("schedule(Ljava/util/concurrent/Callable;JLjava/util/concurrent/TimeUnit;)"
-          + "Ljava/util/concurrent/ScheduledFuture;", "ScheduledExecutorService"),
-      Map.entry("scheduleAtFixedRate(Ljava/lang/Runnable;JJLjava/util/concurrent/TimeUnit;)"
-          + "Ljava/util/concurrent/ScheduledFuture;", "ScheduledExecutorService"),
-      Map.entry("scheduleWithFixedDelay(Ljava/lang/Runnable;JJLjava/util/concurrent/TimeUnit;)"
-          + "Ljava/util/concurrent/ScheduledFuture;", "ScheduledExecutorService"),
-      Map.entry("submit(Ljava/lang/Runnable;)Ljava/util/concurrent/ForkJoinTask;",
-          "ForkJoinPool"),
-      Map.entry("submit(Ljava/util/concurrent/Callable;)Ljava/util/concurrent/ForkJoinTask;",
-          "ForkJoinPool"),
-      Map.entry("submit(Ljava/lang/Runnable;Ljava/lang/Object;)"
-          + "Ljava/util/concurrent/ForkJoinTask;", "ForkJoinPool"));
+  /** The executor methods that take work, other than {@code execute}, by name. */
+  private static final Set<String> EXECUTOR_METHODS = Set.of("submit", "invokeAll", "invokeAny",
+      "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
 
-  /** {@code CompletableFuture}'s static methods that start a task. */
-  private static final Set<String> ASYNC_STARTS = Set.of(
-      "supplyAsync(Ljava/util/function/Supplier;)",
-      "supplyAsync(Ljava/util/function/Supplier;Ljava/util/concurrent/Executor;)",
-      "runAsync(Ljava/lang/Runnable;)",
-      "runAsync(Ljava/lang/Runnable;Ljava/util/concurrent/Executor;)");
-
-  /**
-   * A stage's methods that run a task on a pool, {@code name + parameters}, without and with an
-   * executor; on {@code CompletableFuture} and {@code CompletionStage} alike, each returning its
-   * own type.
-   */
-  private static final Set<String> ASYNC_STAGES = asyncStages();
+  /** Classes whose methods that take functions run them on other threads. */
+  private static final Map<String, Integer> FUNCTION_TAKERS = Map.of(
+      CONCURRENT + "CompletableFuture", TrapContract.HANDOFF_WRAP,
+      CONCURRENT + "CompletionStage", TrapContract.HANDOFF_WRAP,
+      CONCURRENT + "ConcurrentHashMap", TrapContract.HANDOFF_WRAP,
+      "java/util/Arrays", TrapContract.HANDOFF_WRAP,
+      "java/util/stream/BaseStream", TrapContract.HANDOFF_WHEN_PARALLEL,
+      "java/util/stream/Stream", TrapContract.HANDOFF_WHEN_PARALLEL,
+      "java/util/stream/IntStream", TrapContract.HANDOFF_WHEN_PARALLEL,
+      "java/util/stream/LongStream", TrapContract.HANDOFF_WHEN_PARALLEL,
+      "java/util/stream/DoubleStream", TrapContract.HANDOFF_WHEN_PARALLEL);
 
   HandoffAdapter(MethodVisitor next) {
     super(TrapContract.ASM_API, next);
   }
 
-  private static Set<String> asyncStages() {
-    String stage = "Ljava/util/concurrent/CompletionStage;";
-    String[][] methods = {
-        {"thenApplyAsync", "Ljava/util/function/Function;"},
-        {"thenAcceptAsync", "Ljava/util/function/Consumer;"},
-        {"thenRunAsync", "Ljava/lang/Runnable;"},
-        {"thenComposeAsync", "Ljava/util/function/Function;"},
-        {"whenCompleteAsync", "Ljava/util/function/BiConsumer;"},
-        {"handleAsync", "Ljava/util/function/BiFunction;"},
-        {"thenCombineAsync", stage + "Ljava/util/function/BiFunction;"},
-        {"thenAcceptBothAsync", stage + "Ljava/util/function/BiConsumer;"},
-        {"runAfterBothAsync", stage + "Ljava/lang/Runnable;"},
-        {"applyToEitherAsync", stage + "Ljava/util/function/Function;"},
-        {"acceptEitherAsync", stage + "Ljava/util/function/Consumer;"},
-        {"runAfterEitherAsync", stage + "Ljava/lang/Runnable;"}};
-    java.util.Set<String> all = new java.util.HashSet<>();
-    for (String[] method : methods) {
-      all.add(method[0] + "(" + method[1] + ")");
-      all.add(method[0] + "(" + method[1] + "Ljava/util/concurrent/Executor;)");
-    }
-    return Set.copyOf(all);
-  }
-
   @Override
   public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
       boolean isInterface) {
-    String handoff = handoffDescriptor(opcode, owner, name, descriptor);
-    if (handoff == null) {
+    int policy = policy(opcode, owner, name, descriptor);
+    if (policy < 0) {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-    } else {
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, TrapContract.HANDOFF, name, handoff, false);
+      return;
     }
+    int tag = opcode == Opcodes.INVOKESTATIC ? Opcodes.H_INVOKESTATIC
+        : opcode == Opcodes.INVOKEINTERFACE ? Opcodes.H_INVOKEINTERFACE : Opcodes.H_INVOKEVIRTUAL;
+    String callDescriptor = opcode == Opcodes.INVOKESTATIC ? descriptor
+        : "(" + Type.getObjectType(owner).getDescriptor() + descriptor.substring(1);
+    super.visitInvokeDynamicInsn(name, callDescriptor, TrapContract.HANDOFF_BOOTSTRAP,
+        new Handle(tag, owner, name, descriptor, isInterface), policy);
   }
 
-  /** @return the descriptor of Handoff's method for the call, or null to leave it */
-  static String handoffDescriptor(int opcode, String owner, String name, String descriptor) {
-    if (opcode == Opcodes.INVOKESTATIC) {
-      return owner.equals(COMPLETABLE_FUTURE) && ASYNC_STARTS.contains(name
-          + descriptor.substring(0, descriptor.indexOf(')') + 1)) ? descriptor : null;
+  /**
+   * @return how the runtime's {@code Handoff} carries the work of the call, one of
+   *     {@link TrapContract}'s {@code HANDOFF_*} policies, or -1 to leave the call as it is
+   */
+  static int policy(int opcode, String owner, String name, String descriptor) {
+    if (opcode != Opcodes.INVOKESTATIC && opcode != Opcodes.INVOKEVIRTUAL
+        && opcode != Opcodes.INVOKEINTERFACE) {
+      return -1;
     }
-    if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE) {
-      return null;
+    if (name.equals("fork") && descriptor.equals("()" + FORK_JOIN_TASK)
+        && opcode == Opcodes.INVOKEVIRTUAL) {
+      return TrapContract.HANDOFF_IN_PLACE;
+    }
+    if (name.equals("invokeAll") && opcode == Opcodes.INVOKESTATIC
+        && (descriptor.equals("(" + FORK_JOIN_TASK + FORK_JOIN_TASK + ")V")
+            || descriptor.equals("([" + FORK_JOIN_TASK + ")V")
+            || descriptor.equals("(Ljava/util/Collection;)Ljava/util/Collection;"))) {
+      return TrapContract.HANDOFF_IN_PLACE;
+    }
+    if (opcode == Opcodes.INVOKESTATIC) {
+      Integer takes = FUNCTION_TAKERS.get(owner);
+      boolean parallel = !owner.equals("java/util/Arrays") || name.startsWith("parallel");
+      // A static method has no receiver to ask whether it is parallel: a stream it makes may be.
+      return takes != null && parallel && takesFunction(descriptor)
+          ? TrapContract.HANDOFF_WRAP : -1;
     }
     if (EXECUTORS.contains(owner)) {
-      String receiver = EXECUTOR_METHODS.get(name + descriptor);
-      return receiver == null ? null
-          : "(L" + CONCURRENT + receiver + ";" + descriptor.substring(1);
+      return executorPolicy(owner, name, descriptor);
     }
-    if ((owner.equals(COMPLETABLE_FUTURE) || owner.equals(COMPLETION_STAGE))
-        && name.endsWith("Async")) {
-      int parametersEnd = descriptor.indexOf(')') + 1;
-      if (ASYNC_STAGES.contains(name + descriptor.substring(0, parametersEnd))
-          && descriptor.substring(parametersEnd).equals("L" + owner + ";")) {
-        return "(L" + owner + ";" + descriptor.substring(1);
+    if (owner.equals("java/util/Timer") && name.startsWith("schedule")) {
+      return TrapContract.HANDOFF_IN_PLACE;
+    }
+    Integer takes = FUNCTION_TAKERS.get(owner);
+    if (takes == null || !takesFunction(descriptor)) {
+      return -1;
+    }
+    if (owner.equals(CONCURRENT + "ConcurrentHashMap") && !descriptor.startsWith("(J")) {
+      // Its bulk operations take a parallelism threshold first; the others run on the caller.
+      return -1;
+    }
+    return takes;
+  }
+
+  private static int executorPolicy(String owner, String name, String descriptor) {
+    boolean takesTask = descriptor.startsWith("(" + FORK_JOIN_TASK);
+    if (owner.equals(FORK_JOIN_POOL) && takesTask
+        && (name.equals("execute") || name.equals("submit") || name.equals("invoke"))) {
+      return TrapContract.HANDOFF_IN_PLACE;
+    }
+    if (name.equals("execute") && descriptor.equals("(Ljava/lang/Runnable;)V")) {
+      // A pool's queue holds the task itself, which remove() and shutdownNow() hand back: only
+      // a ForkJoinPool wraps it in one of its own.
+      return owner.equals(FORK_JOIN_POOL) ? TrapContract.HANDOFF_BY_RECEIVER
+          : TrapContract.HANDOFF_IN_PLACE;
+    }
+    return EXECUTOR_METHODS.contains(name) && (takesFunction(descriptor)
+        || descriptor.startsWith("(Ljava/util/Collection;"))
+        ? TrapContract.HANDOFF_BY_RECEIVER : -1;
+  }
+
+  /** @return true if a parameter is of a functional type that the runtime carries */
+  static boolean takesFunction(String descriptor) {
+    for (Type parameter : Type.getArgumentTypes(descriptor)) {
+      if (TrapContract.CARRIED_TYPES.contains(parameter.getInternalName())) {
+        return true;
       }
     }
-    return null;
+    return false;
   }
 }

@@ -15,11 +15,10 @@ import org.objectweb.asm.commons.AnalyzerAdapter;
 /**
  * Chooses the methods that get a trap and assembles, for each, the chain that weaves it:
  * {@code [FrameExpander -> ConstructorHead -> AnalyzerAdapter (constructors)] -> TrapMethodAdapter
- * -> InvocationSlot -> HandoffAdapter -> writer}; methods without a trap get the
- * {@link HandoffAdapter} alone. Frames stay compressed except in constructors. With call sites
- * selected, a {@link CallSiteAdapter} comes first in every method's writer end, and the bridges
- * it asks for are woven as methods of their own at the end ({@link CallSiteBridges}).
- * Marks the class as woven at the end.
+ * -> InvocationSlot -> [CallSiteAdapter] -> LambdaCarrier -> HandoffAdapter -> writer}; methods
+ * without a trap get the part from {@link CallSiteAdapter} on. Frames stay compressed except in
+ * constructors. The bridges that call sites ask for ({@link CallSiteBridges}) are woven as methods
+ * of their own at the end, where the class is marked as woven.
  */
 final class TrapClassVisitor extends ClassVisitor {
 
@@ -73,9 +72,13 @@ final class TrapClassVisitor extends ClassVisitor {
   @Override
   public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
       String[] exceptions) {
-    // Tasks handed to other threads follow the caller's scope, from woven methods and others.
+    // Tasks handed to other threads follow the caller's scope, from woven methods and others;
+    // lambdas follow the scope they are made in, except those that every test shares.
     MethodVisitor writer = new HandoffAdapter(
         super.visitMethod(access, name, descriptor, signature, exceptions));
+    if (!"<clinit>".equals(name)) {
+      writer = new LambdaCarrier(writer);
+    }
     CallSiteBridges.Bridge bridge = bridges == null || !name.startsWith(CallSiteBridges.PREFIX)
         ? null : bridges.byName(name);
     if (bridges != null && bridge == null) {

@@ -1,6 +1,10 @@
 package dev.trap.weaver.internal;
 
 import java.lang.reflect.Field;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -29,6 +33,40 @@ public final class TrapContract {
    * hand tasks to other threads ({@link HandoffAdapter}).
    */
   public static final String HANDOFF = "dev/trap/internal/Handoff";
+
+  /**
+   * Links a call that hands work over ({@link HandoffAdapter}):
+   * {@code (Lookup, String, MethodType, MethodHandle called, int policy)}.
+   */
+  public static final Handle HANDOFF_BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, HANDOFF,
+      "bootstrap", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+          + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;I)"
+          + "Ljava/lang/invoke/CallSite;", false);
+
+  /** The runtime's {@code Handoff.WRAP}: wraps every functional parameter. */
+  static final int HANDOFF_WRAP = 0;
+  /** {@code Handoff.IN_PLACE}: the task carries its scope itself. */
+  static final int HANDOFF_IN_PLACE = 1;
+  /** {@code Handoff.BY_RECEIVER}: wraps for a JDK executor, which wraps its tasks itself. */
+  static final int HANDOFF_BY_RECEIVER = 2;
+  /** {@code Handoff.WHEN_PARALLEL}: wraps while the receiving stream is parallel. */
+  static final int HANDOFF_WHEN_PARALLEL = 3;
+
+  /**
+   * The functional types whose objects work is handed over in, and which the runtime carries
+   * ({@code dev.trap.internal.Carriers}): woven code's lambdas of these types carry the scope
+   * they are made in ({@link LambdaCarrier}), and calls that hand such objects over carry the
+   * caller's ({@link HandoffAdapter}).
+   */
+  public static final Set<String> CARRIED_TYPES = carriedTypes();
+
+  /**
+   * The runtime class whose {@code made} methods make woven code's lambdas carry the scope they
+   * are made in, one per carried type ({@link LambdaCarrier}).
+   */
+  public static final String CARRIERS = "dev/trap/internal/Carriers";
+
+  static final String MADE = "made";
 
   /** The name of the trap's {@code invokedynamic}; the bootstrap ignores it. */
   public static final String TRAP_NAME = "trap";
@@ -132,6 +170,26 @@ public final class TrapContract {
       default:
         return "(" + type.getDescriptor() + "Ljava/lang/Object;)" + type.getDescriptor();
     }
+  }
+
+  private static Set<String> carriedTypes() {
+    Set<String> types = new HashSet<>();
+    for (String function : List.of("BiConsumer", "BiFunction", "BinaryOperator", "BiPredicate",
+        "BooleanSupplier", "Consumer", "DoubleBinaryOperator", "DoubleConsumer",
+        "DoubleFunction", "DoublePredicate", "DoubleSupplier", "DoubleToIntFunction",
+        "DoubleToLongFunction", "DoubleUnaryOperator", "Function", "IntBinaryOperator",
+        "IntConsumer", "IntFunction", "IntPredicate", "IntSupplier", "IntToDoubleFunction",
+        "IntToLongFunction", "IntUnaryOperator", "LongBinaryOperator", "LongConsumer",
+        "LongFunction", "LongPredicate", "LongSupplier", "LongToDoubleFunction",
+        "LongToIntFunction", "LongUnaryOperator", "ObjDoubleConsumer", "ObjIntConsumer",
+        "ObjLongConsumer", "Predicate", "Supplier", "ToDoubleBiFunction", "ToDoubleFunction",
+        "ToIntBiFunction", "ToIntFunction", "ToLongBiFunction", "ToLongFunction",
+        "UnaryOperator")) {
+      types.add("java/util/function/" + function);
+    }
+    types.addAll(List.of("java/lang/Runnable", "java/util/concurrent/Callable",
+        "java/util/Comparator", "java/util/stream/Collector"));
+    return Collections.unmodifiableSet(types);
   }
 
   /** @return the Java release that compiles to this class file major version */
