@@ -12,7 +12,7 @@ def report = { String directory ->
 // 1: Trap weaves behind JaCoCo's agent; the tests that use Trap pass; JaCoCo finds its classes.
 def withTrap = builds[0]
 assert withTrap.contains("Trap weaves target/classes as the tests load it, through its agent in \${argLine}, after JaCoCo's agent")
-assert withTrap.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+assert withTrap.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
 assert !withTrap.contains('does not match') : 'JaCoCo found execution data of other classes'
 assert withTrap.contains('BUILD SUCCESS')
 assert !withTrap.contains('WARNING: Trap') : 'Trap warned in the test JVM'
@@ -31,8 +31,9 @@ assert report('target-copy') != report('target')
 
 // 4: the agent alone, as an IDE run uses it, with the settings the build wrote.
 assert builds[3].contains("Trap weaves target-agent/classes as the tests load it, through its agent in \${argLine}")
-assert builds[3].contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+assert builds[3].contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
 def settings = new Properties()
 new File(basedir, 'target-agent/trap/agent.properties').withInputStream { settings.load(it) }
 assert settings.getProperty('includes') == 'com.acme.billing.**'
+assert new File(settings.getProperty('locations')).canonicalPath == new File(basedir, 'target-agent/classes').canonicalPath : 'the agent weaves what the build weaves, not the tests'
 assert new File(basedir, 'target/trap/javaagent.txt').text.startsWith('-javaagent:') : 'the IDE line, in agent mode too'

@@ -1,10 +1,13 @@
 package dev.trap.maven;
 
 import dev.trap.weaver.Weaver;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * The configuration file of Trap's agent ({@code dev.trap.weaver.TrapAgent}), written by every
@@ -24,9 +27,12 @@ final class AgentSettings {
    * @param file where to write
    * @param weaver the weaver configured as the build's
    * @param callSiteList the list of trapped call sites, relative to the file's directory
+   * @param locations the classes directories and jars whose classes the build weaves: the
+   *     agent weaves theirs alone, never the tests' own classes, which the includes may match
    * @throws IOException if the file cannot be written
    */
-  static void write(Path file, Weaver weaver, String callSiteList) throws IOException {
+  static void write(Path file, Weaver weaver, String callSiteList, List<Path> locations)
+      throws IOException {
     StringBuilder text = new StringBuilder("# Trap's agent configuration, written by the weave goal"
         + " of trap-maven-plugin\n# from the pom: edit the pom, not this file.\n");
     Properties escaper = new Properties();
@@ -35,6 +41,9 @@ final class AgentSettings {
     append(text, escaper, "callSites", String.join(",", weaver.callSites().patterns()));
     append(text, escaper, "weaveLambdas", String.valueOf(weaver.weavesLambdas()));
     append(text, escaper, "callSiteList", callSiteList);
+    append(text, escaper, "locations", locations.stream()
+        .map(location -> location.toAbsolutePath().normalize().toString())
+        .collect(Collectors.joining(File.pathSeparator)));
     AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.ISO_8859_1), null, null);
   }
 

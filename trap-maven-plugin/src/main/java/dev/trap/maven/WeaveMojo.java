@@ -241,24 +241,16 @@ public class WeaveMojo extends AbstractTrapMojo {
     putBackClassesWovenInPlace();
 
     List<WeaveReport> reports = new ArrayList<>();
-    File classes = null;
+    // What Trap's agent weaves, when it does: what this build weaves, and not the tests.
+    List<Path> agentLocations = new ArrayList<>();
+    boolean weavesAtLoad = false;
     if (classesDirectory().isDirectory()) {
       WeaveReport report = new WeaveReport(Weaver.version());
       weave(() -> new WovenCopy(weaver, wovenDirectory.toPath(), base())
           .copyDirectory(classesDirectory().toPath(), report), classesDirectory());
       reports.add(report);
-      classes = wovenDirectory;
-      Path agentSettings = wovenDirectory.toPath().resolveSibling(AgentSettings.FILE_NAME);
-      weave(() -> AgentSettings.write(agentSettings, weaver, wovenDirectory.getName() + "/"
-          + WovenCopy.CALL_SITES_RESOURCE), classesDirectory());
-      if (weavesAtLoad()) {
-        String argument = agentArgument(agentJar(), agentSettings);
-        writeAgentArgumentForIdes(agentSettings, argument);
-        addAgent(argument);
-        classes = null;
-      } else {
-        writeAgentArgumentForIdes(agentSettings, null);
-      }
+      agentLocations.add(classesDirectory().toPath());
+      weavesAtLoad = weavesAtLoad();
     } else {
       getLog().info("Trap has no classes to weave: " + relative(classesDirectory())
           + " does not exist");
@@ -293,6 +285,22 @@ public class WeaveMojo extends AbstractTrapMojo {
       }
       reports.add(report);
       artifacts.put(artifact, copy);
+      agentLocations.add(file.toPath());
+    }
+    File classes = null;
+    if (classesDirectory().isDirectory()) {
+      classes = wovenDirectory;
+      Path agentSettings = wovenDirectory.toPath().resolveSibling(AgentSettings.FILE_NAME);
+      weave(() -> AgentSettings.write(agentSettings, weaver, wovenDirectory.getName() + "/"
+          + WovenCopy.CALL_SITES_RESOURCE, agentLocations), classesDirectory());
+      if (weavesAtLoad) {
+        String argument = agentArgument(agentJar(), agentSettings);
+        writeAgentArgumentForIdes(agentSettings, argument);
+        addAgent(argument);
+        classes = null;
+      } else {
+        writeAgentArgumentForIdes(agentSettings, null);
+      }
     }
     for (String pattern : dependencies.unmatched(project.getArtifacts())) {
       getLog().warn("Trap's <weaveDependencies> pattern '" + pattern + "' matches no dependency"

@@ -66,17 +66,19 @@ final class Reports {
 
   /**
    * @return the line that sums up the calls that ran the real method for want of a scope, for
-   *     the end of a test run; null if there were none
+   *     the end of a test run: if there were some, or if tests ran in parallel, where the count
+   *     tells that none leaked; else null
    */
   static String untakenSummary() {
     long inNoTest = CALLS_IN_NO_TEST.get();
     long leftovers = LEFTOVER_CALLS.get();
-    if (inNoTest == 0 && leftovers == 0) {
+    if (inNoTest == 0 && leftovers == 0 && !Scopes.ranSideBySide()) {
       return null;
     }
     return "[Trap] Calls of patched or recorded methods that ran the real method for want of"
         + " their test's scope: " + inNoTest + " in no test while tests ran in parallel, "
-        + leftovers + " by work of tests that had ended (see the warnings above).";
+        + leftovers + " by work of tests that had ended"
+        + (inNoTest + leftovers > 0 ? " (see the warnings above)." : ".");
   }
 
   /** Warns once about a subject, such as a class; held weakly. */

@@ -23,6 +23,8 @@ public final class Scopes {
   private static final Set<ScopeImpl> RUNNING = new LinkedHashSet<ScopeImpl>();
   private static volatile ScopeImpl orphanHome;
   private static volatile boolean testsSideBySide;
+  /** Whether tests ran side by side at some time during the test plans that run now. */
+  private static volatile boolean ranSideBySide;
   /**
    * How many opened scopes are open: while none is, work has no scope to carry, and woven code
    * that hands work over or makes a lambda learns so from this field alone.
@@ -113,7 +115,14 @@ public final class Scopes {
 
   /** A test plan starts. */
   public static synchronized void planStarted() {
-    plans++;
+    if (plans++ == 0) {
+      ranSideBySide = false;
+    }
+  }
+
+  /** @return true if tests ran side by side at some time since the test plans started */
+  static boolean ranSideBySide() {
+    return ranSideBySide;
   }
 
   /**
@@ -163,6 +172,7 @@ public final class Scopes {
       }
     }
     testsSideBySide = !offChain.isEmpty();
+    ranSideBySide |= testsSideBySide;
     orphanHome = offChain.isEmpty() ? innermost : null;
   }
 

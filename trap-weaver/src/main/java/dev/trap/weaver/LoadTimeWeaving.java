@@ -1,8 +1,14 @@
 package dev.trap.weaver;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * of each, which the runtime reads through {@link TrapAgent#wovenMarkers()}: the class file on
  * disk carries no marker, so without it a patch of a woven class would be refused as of an
  * unwoven one.
+ *
+ * <p>It weaves what the build weaves and nothing else: the selected classes of the locations the
+ * build names (its classes directory, the jars and modules it weaves for the tests), never those
+ * of the tests themselves, which the selection may match too, so that a test sees the same
+ * classes woven with JaCoCo or in an IDE as without.
  */
 final class LoadTimeWeaving implements ClassFileTransformer {
 
@@ -17,16 +28,22 @@ final class LoadTimeWeaving implements ClassFileTransformer {
   static final Map<String, String> MARKERS = new ConcurrentHashMap<>();
 
   private final Weaver weaver;
+  private final Set<Path> locations;
 
-  LoadTimeWeaving(Weaver weaver) {
+  /**
+   * @param locations where the classes to weave are loaded from, as absolute, normalized paths;
+   *     empty for everywhere, as an agent configured by Trap 0.2 wove
+   */
+  LoadTimeWeaving(Weaver weaver, Set<Path> locations) {
     this.weaver = weaver;
+    this.locations = Set.copyOf(locations);
   }
 
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
       ProtectionDomain domain, byte[] classFile) {
     if (className == null || redefined != null
-        || !weaver.selector().selects(className.replace('/', '.'))) {
+        || !weaver.selector().selects(className.replace('/', '.')) || !isWoven(domain)) {
       return null;
     }
     try {
@@ -44,5 +61,27 @@ final class LoadTimeWeaving implements ClassFileTransformer {
           + " as it loaded; it runs unwoven: " + e.getMessage());
       return null;
     }
+  }
+
+  /** @return true if classes from where this one was loaded are woven */
+  private boolean isWoven(ProtectionDomain domain) {
+    if (locations.isEmpty()) {
+      return true;
+    }
+    CodeSource source = domain == null ? null : domain.getCodeSource();
+    URL location = source == null ? null : source.getLocation();
+    if (location == null || !"file".equals(location.getProtocol())) {
+      return false;
+    }
+    try {
+      return locations.contains(normalized(Paths.get(location.toURI())));
+    } catch (URISyntaxException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** @return the path as the agent's configuration and the class loaders' locations compare */
+  static Path normalized(Path path) {
+    return path.toAbsolutePath().normalize();
   }
 }

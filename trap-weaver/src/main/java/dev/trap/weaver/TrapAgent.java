@@ -1,5 +1,6 @@
 package dev.trap.weaver;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -8,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Weaves classes as the JVM loads them, with the configuration a Maven build of Trap recorded:
@@ -23,8 +26,10 @@ import java.util.Properties;
  * </pre>
  *
  * <p>The file is the one the {@code weave} goal writes: {@code includes}, {@code excludes} and
- * {@code callSites} (comma-separated patterns), {@code weaveLambdas}, and {@code callSiteList},
- * the file listing the methods whose calls the woven classes trap.
+ * {@code callSites} (comma-separated patterns), {@code weaveLambdas}, {@code callSiteList}, the
+ * file listing the methods whose calls the woven classes trap, and {@code locations}, the
+ * classes directories and jars whose classes are woven (separated as in a class path, relative to
+ * the file's directory or absolute): what the build weaves, never the tests' own classes.
  *
  * @since 0.2.0
  */
@@ -65,7 +70,13 @@ public final class TrapAgent {
     if (callSiteList != null && !callSiteList.isEmpty()) {
       System.setProperty(CALL_SITE_LIST, file.resolveSibling(callSiteList).toString());
     }
-    instrumentation.addTransformer(new LoadTimeWeaving(weaver));
+    Set<Path> locations = new HashSet<>();
+    for (String location : settings.getProperty("locations", "").split(File.pathSeparator)) {
+      if (!location.trim().isEmpty()) {
+        locations.add(LoadTimeWeaving.normalized(file.resolveSibling(location.trim())));
+      }
+    }
+    instrumentation.addTransformer(new LoadTimeWeaving(weaver, locations));
   }
 
   /**

@@ -1,6 +1,8 @@
 package com.acme.billing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trap.Mock;
 import dev.trap.Recording;
@@ -16,5 +18,14 @@ class FeesTrapTest {
     assertEquals(50, new Fees().fee(1_000));
 
     assertEquals(1, fees.calls().size());
+  }
+
+  /** The includes match this class too: with Trap's agent as without it, tests are not woven. */
+  @Test
+  void test_class_should_stay_unwoven_whatever_weaves_the_classes() {
+    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+        () -> Mock.record(FeesTrapTest.class));
+
+    assertTrue(thrown.getMessage().contains("the class is not woven"), thrown.getMessage());
   }
 }
