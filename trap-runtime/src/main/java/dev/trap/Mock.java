@@ -21,11 +21,13 @@ import java.util.concurrent.Callable;
  * <p><b>Scope.</b> A patch or recording belongs to the scope it is made in ({@link Scope}): in a
  * JUnit 5 test, the test's own, which Trap opens when the test starts and closes when it ends,
  * passed or failed; nothing needs registering beyond the {@code trap-runtime} test dependency. It
- * sees the calls of the test's thread, of the threads the test starts, of the tasks handed to
- * pools from within it while it runs alone, and of tasks wrapped with
- * {@code Scope.current().wrap(task)}; tests running in parallel do not see each other's patches.
- * Outside a test, a patch belongs to the current thread and the threads it starts, and lasts until
- * closed. {@link #globally(Callable)} makes patches for every thread.
+ * sees the test's work wherever it runs: on the test's thread and the threads the test starts,
+ * in the tasks that woven code hands over (to executors, {@code CompletableFuture}, parallel
+ * streams, fork-join pools, timers) and the lambdas it makes, and in tasks wrapped with
+ * {@code Scope.current().wrap(task)}. Tests running in parallel do not see each other's patches,
+ * and work left over by a test that has ended sees none. Outside a test, a patch belongs to the
+ * current thread and the threads it starts, and lasts until closed. {@link #globally(Callable)}
+ * makes patches for every thread.
  *
  * <p><b>Which method.</b> A method reference names the method exactly: a reference through an
  * instance ({@code priceService::quote}) patches the calls on that instance only, one through a

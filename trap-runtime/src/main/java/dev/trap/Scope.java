@@ -4,8 +4,8 @@ import dev.trap.internal.Scopes;
 import java.util.concurrent.Callable;
 
 /**
- * Where an interceptor sees calls: on which threads, and for how long. Every interceptor is added
- * to a scope, and sees only the calls made within it.
+ * Where an interceptor sees calls: whose work, and for how long. Every interceptor is added to a
+ * scope, and sees only the calls made within it.
  *
  * <p>There are three kinds of scope:
  * <ul>
@@ -13,12 +13,22 @@ import java.util.concurrent.Callable;
  *   <li>A {@linkplain #currentThread() thread's} scope holds the calls made on that thread, and no
  *       other: not on the threads it starts, not in the tasks it hands to a pool. It is what
  *       {@link Trap#addThreadInterceptor(Interceptor)} adds to.
- *   <li>An {@linkplain #open(String) opened} scope holds the calls made by the thread that opened
- *       it until it is closed, by the threads started from within it, and by the tasks
- *       {@linkplain #wrap(Runnable) wrapped} in it, wherever they run. It is made for a test:
- *       open it where the test starts, close it where the test ends, and its interceptors see the
- *       test's work and nothing of the tests that run beside it.
+ *   <li>An {@linkplain #open(String) opened} scope holds the calls of the work done within it,
+ *       wherever that work runs: the thread that opened it, until it is closed; the threads
+ *       started from within it; the tasks that woven code hands over from within it (to
+ *       executors, {@code CompletableFuture}, parallel streams, fork-join pools, timers); the
+ *       lambdas woven code makes within it, when a pool's or a stream's thread runs them; and
+ *       the tasks {@linkplain #wrap(Runnable) wrapped} in it. It is made for a test: the test
+ *       framework's listener opens one where a test starts and closes it where the test ends,
+ *       and its interceptors see the test's work and nothing of the tests that run beside it.
  * </ul>
+ *
+ * <p>A scope belongs to work, not to a thread: a pool's thread runs each task in the scope the
+ * task carries, and no scope of its own. Work of a scope that has been closed, such as a thread a
+ * test started and did not wait for, is seen by no opened scope's interceptor, and Trap says so
+ * once on {@code System.err}. Work that carries no scope (handed over by code that is not woven,
+ * such as a test's own or a library's) runs in the test that is running while tests run one at a
+ * time; while they run in parallel, in none, which Trap reports once per method it patches.
  *
  * <p>Opened scopes nest: a scope opened within another is its child, and calls in the child are in
  * the parent too. Closing a scope removes its interceptors and closes its open children.
@@ -56,9 +66,10 @@ public interface Scope extends AutoCloseable {
   }
 
   /**
-   * @return the innermost open scope the current thread runs in: one it opened, inherited from
-   *     the thread that started it, or entered through {@link #wrap(Runnable)}; {@code null} if it
-   *     runs in none
+   * @return the innermost open scope of the work the current thread runs: a scope it opened, its
+   *     test's, the scope of the thread that started it, or the one a task or lambda handed to it
+   *     carries; the running test's for work that carries none while tests run one at a time;
+   *     {@code null} if none, also for work of a scope that has been closed
    */
   static Scope current() {
     return Scopes.current();
@@ -97,8 +108,12 @@ public interface Scope extends AutoCloseable {
   Registration add(Interceptor interceptor);
 
   /**
+   * For work that code which is not woven, such as a test's own, hands to another thread: woven
+   * code's hand-overs carry their scope without it.
+   *
    * @param task a task
-   * @return the task, to run in this scope on whatever thread runs it
+   * @return a task that runs {@code task} in this scope on whatever thread runs it; comparable
+   *     as {@code task} compares, for a pool on a priority queue
    */
   Runnable wrap(Runnable task);
 

@@ -256,8 +256,9 @@ class ScopeTest {
         + " called on thread "), report);
     assertTrue(report.contains("whose work belongs to no test while tests run in parallel, so"
         + " Trap cannot tell whose patches apply: it ran the real method. Work that woven code"
-        + " hands over carries its test's scope; this work was handed over elsewhere, such as"
-        + " by a test's own code or a library's. Hand it over in the test's scope:"
+        + " hands over, and lambdas it makes, carry their test's scope; this work was handed over"
+        + " elsewhere, such as by a test's own code or a library's, or made by a class"
+        + " initializer. Hand it over in the test's scope:"
         + " executor.submit(Scope.current().wrap(task))."), report);
     assertEquals(1, report.split("\\[Trap\\]", -1).length - 1, "once per method: " + report);
   }

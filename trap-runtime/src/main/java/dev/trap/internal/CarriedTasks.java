@@ -1,9 +1,5 @@
 package dev.trap.internal;
 
-import dev.trap.Call;
-import dev.trap.Interceptor;
-import dev.trap.Scope;
-import dev.trap.Target;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
@@ -16,42 +12,49 @@ import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Carries the scope of a task that is handed over as it is: where the receiver keeps the task
  * itself, where user code can see it again ({@code Executor.execute}, whose queue,
  * {@code remove} and {@code shutdownNow} hold it; a {@code ForkJoinTask} forked or submitted; a
- * {@code TimerTask}), so a wrapper would change what the user's code observes. The scope rides
- * on the task instead, in a weak map by identity, and the trap of the task's own {@code run},
- * {@code call} or {@code compute} method enters it when the task runs: an interceptor of those
- * methods, added once per class, in the global scope.
+ * {@code TimerTask}), so a wrapper would change what the user's code observes. The hand-over
+ * rides beside the task instead, in a weak map by identity, pending until the task runs, which
+ * takes it: the trap of the task's own {@code run}, {@code call} or {@code compute} method, for a
+ * task of a woven class ({@link MethodSite}), or the task itself, for a lambda made by woven
+ * code ({@link Carriers}). Other tasks are handed over without a scope.
  *
- * <p>That takes a task whose class is woven. A lambda made by woven code carries its scope in
- * itself ({@link Carry}); other tasks are handed over without one, and run in no scope.
+ * <p>A hand-over is for one run: a task handed over by one test and run later by another's code,
+ * directly, runs as that code's. A {@code TimerTask}, which a timer runs again and again and
+ * which can be scheduled only once, keeps its hand-over. The same task handed over by two scopes
+ * before it ran cannot tell which run is whose: it runs in neither, and Trap says so.
  */
 final class CarriedTasks {
 
-  /** Task to the hand-over it carries, by identity, weakly. */
-  private static final ConcurrentHashMap<Key, Handover> CARRIED =
-      new ConcurrentHashMap<Key, Handover>();
+  /** Task to its pending hand-overs, by identity, weakly. */
+  private static final ConcurrentHashMap<Key, Pending> PENDING =
+      new ConcurrentHashMap<Key, Pending>();
   private static final ReferenceQueue<Object> GONE = new ReferenceQueue<Object>();
+  /** How many tasks have a hand-over pending: while none has, no trap looks for one. */
+  private static final AtomicInteger COUNT = new AtomicInteger();
   /**
-   * The method whose trap enters the scopes of a class's tasks, by class of task; only for
+   * The method whose trap takes the hand-over of a class's tasks, by class of task; only for
    * classes that cannot outlive the runtime ({@link Loaders}), as a class holds its values.
    */
-  private static final ClassValue<Target> ENTRIES = new ClassValue<Target>() {
+  private static final ClassValue<Entry> ENTRIES = new ClassValue<Entry>() {
     @Override
-    protected Target computeValue(Class<?> type) {
+    protected Entry computeValue(Class<?> type) {
       return entryOf(type);
     }
   };
-  /** An entry found for no method: the class's tasks cannot carry a scope. */
-  private static final Target NONE = Target.any();
-  /** The entries added to the global scope, so that each is added once. */
-  private static final ConcurrentHashMap<Target, Boolean> ADDED =
-      new ConcurrentHashMap<Target, Boolean>();
+  private static final Entry NONE = new Entry(null, null, false);
 
   private CarriedTasks() {
+  }
+
+  /** @return true while some task has a hand-over pending */
+  static boolean anyPending() {
+    return COUNT.get() > 0;
   }
 
   /**
@@ -61,75 +64,117 @@ final class CarriedTasks {
    * @return the task itself
    */
   static Object carry(Object task) {
-    if (task == null) {
-      return null;
-    }
-    Handover handover = Handover.now();
-    if (handover == null) {
+    if (task == null || !Scopes.anyOpen()) {
       return task;
     }
+    Handover shared = null;
     if (task instanceof Object[]) {
       for (Object each : (Object[]) task) {
-        carry(each, handover);
+        shared = carry(each, shared);
       }
     } else if (task instanceof Collection && !(task instanceof Runnable)) {
       for (Object each : (Collection<?>) task) {
-        carry(each, handover);
+        shared = carry(each, shared);
       }
     } else {
-      carry(task, handover);
+      carry(task, null);
     }
     return task;
   }
 
-  private static void carry(Object task, Handover handover) {
+  /** @param handover the hand-over to carry, or null for the current one, taken once needed */
+  private static Handover carry(Object task, Handover handover) {
     Class<?> type = task == null ? null : task.getClass();
     if (type == null || type.isSynthetic() || Loaders.mayOutliveRuntime(type)) {
-      // A lambda made by woven code carries its scope itself; the JDK's tasks are not woven.
-      return;
+      // The JDK's own tasks, and lambdas made elsewhere, run nothing of Trap's to take it.
+      return handover;
     }
-    Target entry = ENTRIES.get(type);
-    if (entry == NONE) {
-      return;
+    boolean made = Carriers.isCarried(task);
+    Entry entry = made ? NONE : ENTRIES.get(type);
+    if (!made && entry == NONE) {
+      return handover;
     }
-    if (ADDED.putIfAbsent(entry, Boolean.TRUE) == null) {
-      Registry.add((ScopeImpl) Scope.global(), new Entry(entry));
+    Handover carried = handover != null ? handover : Handover.now();
+    if (carried == null) {
+      return null;
+    }
+    if (!made) {
+      entry.arm();
     }
     expunge();
-    CARRIED.put(new Key(task, GONE), handover);
+    Key key = new Key(task, GONE);
+    boolean keep = task instanceof TimerTask;
+    while (true) {
+      Pending pending = PENDING.get(key);
+      if (pending == null) {
+        if (PENDING.putIfAbsent(key, new Pending(carried, keep)) == null) {
+          COUNT.incrementAndGet();
+          return carried;
+        }
+      } else if (pending.add(carried, task)) {
+        return carried;
+      }
+    }
   }
 
-  /** @return the hand-over a task carries, or null */
-  static Handover of(Object task) {
-    return task == null ? null : CARRIED.get(new Key(task, null));
+  /**
+   * Takes the hand-over a task carries, for one run of it.
+   *
+   * @param task the task, about to run
+   * @param state the state of the thread that runs it
+   * @param always true for a fork-join task, which only its pool runs; false for a task that
+   *     code may also call directly, as its own: a thread that runs a test's own work, in
+   *     another scope than the hand-over's, calls it as such and takes nothing
+   * @return the hand-over to run the task in, {@link Handover#UNTOLD} for none, or null if the
+   *     task carries none for this run
+   */
+  static Handover take(Object task, ThreadState state, boolean always) {
+    if (task == null || COUNT.get() == 0) {
+      return null;
+    }
+    Key key = new Key(task, null);
+    Pending pending = PENDING.get(key);
+    if (pending == null) {
+      return null;
+    }
+    return pending.take(state, always, key);
   }
 
   private static void expunge() {
     for (Object gone = GONE.poll(); gone != null; gone = GONE.poll()) {
-      CARRIED.remove(gone);
+      if (PENDING.remove(gone) != null) {
+        COUNT.decrementAndGet();
+      }
     }
   }
 
-  /** @return the method whose trap enters the scope of the class's tasks, or {@link #NONE} */
-  private static Target entryOf(Class<?> type) {
-    Method method = taskMethod(type);
+  private static void removed(Key key, Pending pending) {
+    if (PENDING.remove(key, pending)) {
+      COUNT.decrementAndGet();
+    }
+  }
+
+  /** @return the method whose trap takes the hand-over of the class's tasks, or {@link #NONE} */
+  private static Entry entryOf(Class<?> type) {
+    boolean forkJoin = ForkJoinTask.class.isAssignableFrom(type);
+    Method method = taskMethod(type, forkJoin);
     if (method == null || Modifier.isAbstract(method.getModifiers())) {
       return NONE;
     }
     Class<?> declaring = method.getDeclaringClass();
+    String descriptor = dev.trap.Target.of(method).descriptor();
     WovenMarker marker = Registry.marker(declaring);
-    Target target = Target.of(method);
     if (marker.state != WovenMarker.State.WOVEN
-        || !marker.trapped(method.getName() + target.descriptor())) {
+        || !marker.trapped(method.getName() + descriptor)) {
       return NONE;
     }
-    return target;
+    return new Entry(declaring, method.getName() + descriptor, forkJoin);
   }
 
   /** @return the method that runs a task of the class: compute, exec, call or run; or null */
-  private static Method taskMethod(Class<?> type) {
+  private static Method taskMethod(Class<?> type, boolean forkJoin) {
     try {
-      if (ForkJoinTask.class.isAssignableFrom(type)) {
+      if (forkJoin) {
         boolean computes = RecursiveTask.class.isAssignableFrom(type)
             || RecursiveAction.class.isAssignableFrom(type)
             || CountedCompleter.class.isAssignableFrom(type);
@@ -138,7 +183,7 @@ final class CarriedTasks {
       if (Callable.class.isAssignableFrom(type) && !Runnable.class.isAssignableFrom(type)) {
         return mostSpecific(type, "call");
       }
-      if (Runnable.class.isAssignableFrom(type) || TimerTask.class.isAssignableFrom(type)) {
+      if (Runnable.class.isAssignableFrom(type)) {
         return mostSpecific(type, "run");
       }
     } catch (LinkageError | RuntimeException e) {
@@ -160,35 +205,63 @@ final class CarriedTasks {
     return null;
   }
 
-  /** Enters the scope a task carries while its method runs. */
-  private static final class Entry implements Interceptor {
-    private final Target target;
+  /** The woven method whose trap takes the hand-over of a class's tasks. */
+  private static final class Entry {
+    private final Class<?> declaring;
+    private final String method;
+    private final boolean always;
+    private volatile boolean armed;
 
-    Entry(Target target) {
-      this.target = target;
+    Entry(Class<?> declaring, String method, boolean always) {
+      this.declaring = declaring;
+      this.method = method;
+      this.always = always;
     }
 
-    @Override
-    public Target target() {
-      return target;
-    }
-
-    @Override
-    public Object pre(Call call) {
-      Handover handover = of(call.receiver());
-      return handover == null ? null : handover.enter();
-    }
-
-    @Override
-    public void post(Call call, Object state) {
-      if (state != null) {
-        ((ThreadState) state).leave();
+    void arm() {
+      if (!armed) {
+        armed = true;
+        Registry.takeHandovers(declaring, method, always);
       }
     }
+  }
 
-    @Override
-    public String toString() {
-      return "Trap's entry into the scope of tasks of " + target;
+  /** The hand-overs of one task not yet taken by its runs. Guarded by itself. */
+  private static final class Pending {
+    private Handover handover;
+    private final boolean keep;
+    private int count = 1;
+
+    Pending(Handover handover, boolean keep) {
+      this.handover = handover;
+      this.keep = keep;
+    }
+
+    /** @return false if the task's runs took every hand-over meanwhile: start again */
+    synchronized boolean add(Handover another, Object task) {
+      if (count == 0) {
+        return false;
+      }
+      if (handover != Handover.UNTOLD && handover.scope != another.scope) {
+        Reports.handedOverTwice(task, handover.scope, another.scope);
+        handover = Handover.UNTOLD;
+      }
+      count++;
+      return true;
+    }
+
+    synchronized Handover take(ThreadState state, boolean always, Key key) {
+      if (count == 0) {
+        return null;
+      }
+      if (!always && state.scope != handover.scope && state.runsOwnWork()) {
+        return null;
+      }
+      Handover taken = handover;
+      if (!keep && --count == 0) {
+        removed(key, this);
+      }
+      return taken;
     }
   }
 

@@ -42,6 +42,8 @@ final class ClassTraps {
   private final Map<Key, Interception[]> byMethod = new HashMap<Key, Interception[]>();
   /** Interceptors of every method of the class. */
   private Interception[] byType = NONE;
+  /** Methods whose traps take the hand-overs of their tasks, to whether always; guarded by this. */
+  private final Map<Key, Boolean> handoverTakers = new HashMap<Key, Boolean>();
   /** The class file's marker, read on first use. */
   private volatile WovenMarker marker;
 
@@ -61,6 +63,10 @@ final class ClassTraps {
       this.lookup = lookup;
     }
     site = new MethodSite(this, new WovenMethod(this.type, metadata), type);
+    Boolean takesHandovers = handoverTakers.get(key);
+    if (takesHandovers != null) {
+      site.takeHandovers(takesHandovers);
+    }
     offerAll(site, key);
     // Stored once every interception was offered: a link that failed halfway is done again
     // whole. An appliesTo that called the method linked it meanwhile: that trap is the JVM's.
@@ -153,6 +159,17 @@ final class ClassTraps {
           && interception.appliesToWhileLinking(site.method())) {
         site.add(interception);
       }
+    }
+  }
+
+  /** Makes the trap of one method take the hand-overs of its tasks, once linked if not yet. */
+  synchronized void takeHandovers(String method, boolean always) {
+    int parameters = method.indexOf('(');
+    Key key = new Key(method.substring(0, parameters), method.substring(parameters));
+    handoverTakers.put(key, always);
+    MethodSite site = sites.get(key);
+    if (site != null) {
+      site.takeHandovers(always);
     }
   }
 

@@ -47,6 +47,7 @@ public final class Handoff {
   private static final MethodHandle CARRY_CALLABLES;
   private static final MethodHandle OF_JDK;
   private static final MethodHandle IS_PARALLEL;
+  private static final MethodHandle IS_CARRIED;
 
   static {
     try {
@@ -58,6 +59,8 @@ public final class Handoff {
       OF_JDK = lookup.findStatic(Handoff.class, "ofJdk",
           MethodType.methodType(boolean.class, Object.class));
       IS_PARALLEL = lookup.findStatic(Handoff.class, "isParallel",
+          MethodType.methodType(boolean.class, Object.class));
+      IS_CARRIED = lookup.findStatic(Carriers.class, "isCarried",
           MethodType.methodType(boolean.class, Object.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -88,20 +91,25 @@ public final class Handoff {
         linked = inPlace(target);
         break;
       case BY_RECEIVER:
-        linked = guarded(OF_JDK, wrapping(target), inPlace(target));
+        linked = guarded(OF_JDK, wrapping(target, false), inPlace(target));
         break;
       case WHEN_PARALLEL:
-        linked = guarded(IS_PARALLEL, wrapping(target), target);
+        linked = guarded(IS_PARALLEL, wrapping(target, false), wrapping(target, true));
         break;
       default:
-        linked = wrapping(target);
+        linked = wrapping(target, false);
         break;
     }
     return new ConstantCallSite(linked);
   }
 
-  /** @return the call with every parameter of a carried functional type wrapped */
-  private static MethodHandle wrapping(MethodHandle target) {
+  /**
+   * @param unlessCarried true to leave as they are the functions that carry a scope already,
+   *     such as the lambdas woven code makes: for a sequential stream, which runs them on the
+   *     caller's thread, and wraps the others in case it is made parallel later
+   * @return the call with every parameter of a carried functional type wrapped
+   */
+  private static MethodHandle wrapping(MethodHandle target, boolean unlessCarried) {
     MethodType type = target.type();
     MethodHandle[] filters = new MethodHandle[type.parameterCount()];
     for (int i = 0; i < filters.length; i++) {
@@ -111,8 +119,15 @@ public final class Handoff {
         // invokeAll and invokeAny: a collection of Callables, each handed over.
         carrier = CARRY_CALLABLES;
       }
-      filters[i] = carrier == null ? null
-          : carrier.asType(MethodType.methodType(parameter, parameter));
+      if (carrier != null) {
+        carrier = carrier.asType(MethodType.methodType(parameter, parameter));
+        if (unlessCarried) {
+          carrier = MethodHandles.guardWithTest(
+              IS_CARRIED.asType(MethodType.methodType(boolean.class, parameter)),
+              MethodHandles.identity(parameter), carrier);
+        }
+      }
+      filters[i] = carrier;
     }
     return MethodHandles.filterArguments(target, 0, filters);
   }
@@ -161,9 +176,22 @@ public final class Handoff {
     return carried;
   }
 
-  /** A class of the JDK's own wraps what it is handed, and never shows it again. */
+  /**
+   * The JDK's executors of these classes wrap what {@code submit} and the like are handed in
+   * tasks of their own, which they never show again. Not the JDK's other executors: an
+   * {@code Executors.unconfigurableExecutorService} hands its tasks to whatever executor it
+   * wraps, which may be the application's own.
+   */
+  private static final java.util.Set<String> WRAPPING_EXECUTORS =
+      new java.util.HashSet<String>(java.util.Arrays.asList(
+          "java.util.concurrent.ThreadPoolExecutor",
+          "java.util.concurrent.ScheduledThreadPoolExecutor",
+          "java.util.concurrent.ForkJoinPool",
+          "java.util.concurrent.ThreadPerTaskExecutor"));
+
   static boolean ofJdk(Object receiver) {
-    return receiver != null && receiver.getClass().getClassLoader() == null;
+    return receiver != null && receiver.getClass().getClassLoader() == null
+        && WRAPPING_EXECUTORS.contains(receiver.getClass().getName());
   }
 
   static boolean isParallel(Object stream) {

@@ -17,7 +17,9 @@ import java.util.concurrent.Callable;
  */
 final class Handover {
 
+  /** The scope; a closed one for work of a test that ended, or whose test cannot be told. */
   final ScopeImpl scope;
+  /** A weak reference to the trace node of the call that handed it over, or null. */
   private final Object trace;
   /** Whether this is a lambda's, made in the scope, rather than work handed over in it. */
   private final boolean made;
@@ -27,6 +29,12 @@ final class Handover {
     this.trace = trace;
     this.made = made;
   }
+
+  /**
+   * The hand-over of a task handed over by two scopes before it ran: it runs in neither, as the
+   * work of no test, not even the one running now.
+   */
+  static final Handover UNTOLD = new Handover(ScopeImpl.untold(), null, false);
 
   /**
    * @param scope the scope the work belongs to
@@ -59,16 +67,46 @@ final class Handover {
         : new Handover(scope, TraceRecorder.handoverParent(state), made);
   }
 
+  /** @return true for a lambda's, which carries the scope it was made in */
+  boolean isMade() {
+    return made;
+  }
+
   /**
    * Makes the current thread run the work's scope until {@link ThreadState#leave()} of what this
-   * returns; for a lambda's, unless the thread runs a test's own work, which goes on.
+   * returns: a hand-over says exactly whose work runs, so it wins over whatever the thread ran.
    */
   ThreadState enter() {
+    return ThreadState.current().enter(scope, trace);
+  }
+
+  /**
+   * Enters the scope a carrier runs in, until {@link ThreadState#leave()} of what this returns.
+   * A hand-over's scope, always; a lambda's, only where no one else's work decides: a hand-over
+   * that kept the lambda as it is (an executor's {@code execute}) decides for that run; a thread
+   * the lambda is the body of runs in the scope it was started in; a thread that runs a test's
+   * own work, or a test container's, runs the lambda as its own code.
+   *
+   * @param carrier the object that carries this hand-over
+   */
+  ThreadState enter(Object carrier) {
     ThreadState state = ThreadState.current();
-    if (made && state.scope != scope && state.runsOwnWork()
-        && !(scope.isOpen() && scope.isWithin(state.scope))) {
+    if (!made) {
+      return state.enter(scope, trace);
+    }
+    Handover handedOver = CarriedTasks.take(carrier, state, false);
+    if (handedOver != null) {
+      return handedOver.enterAsHandedOver(state);
+    }
+    if (state.scope == scope || state.runsAsBody()
+        || state.runsOwnWork() && !(scope.isOpen() && scope.isWithin(state.scope))) {
       return state.enter(state.scope, state.handedOverTrace);
     }
+    return state.enter(scope, trace);
+  }
+
+  /** Enters this hand-over's scope, as a task kept as it is runs it. */
+  ThreadState enterAsHandedOver(ThreadState state) {
     return state.enter(scope, trace);
   }
 

@@ -24,6 +24,8 @@ final class Invocation implements Call {
   private final Interception[] chain;
   private final Object[] states;
   private final ThreadState thread;
+  /** The thread, entered in the scope of the task this call runs, to leave at its end; or null. */
+  private final ThreadState entered;
   /**
    * The call in progress on this thread when this one started, or null. Never a call of another
    * thread: a call that outlives the one that handed its thread work must not keep that one's
@@ -37,7 +39,8 @@ final class Invocation implements Call {
   private Throwable thrown;
 
   Invocation(MethodSite site, Object receiver, Object[] arguments, Interception[] chain,
-      ThreadState thread) {
+      ThreadState thread, ThreadState entered) {
+    this.entered = entered;
     this.site = site;
     this.method = site.method();
     this.receiver = receiver;
@@ -120,6 +123,9 @@ final class Invocation implements Call {
     } finally {
       phase = Phase.OVER;
       thread.call = parent;
+      if (entered != null) {
+        entered.leave();
+      }
     }
   }
 

@@ -54,6 +54,11 @@ final class MethodSite {
   private MethodHandle armedTarget;
   private MethodHandle body;
   private volatile boolean callInNoTestReported;
+  /**
+   * For the trap of a task's own run method: 0, none; 1, it takes the hand-over its task
+   * carries, unless the thread calls it as its own code; 2, always ({@link CarriedTasks}).
+   */
+  private volatile int takesHandovers;
 
   MethodSite(ClassTraps owner, WovenMethod method, MethodType type) {
     this.owner = owner;
@@ -104,6 +109,16 @@ final class MethodSite {
     }
   }
 
+  /** Makes this trap take the hand-overs of its tasks ({@link CarriedTasks}); arms it. */
+  synchronized void takeHandovers(boolean always) {
+    takesHandovers = always ? 2 : 1;
+    if (!armed) {
+      armed = true;
+      callSite.setTarget(armedTarget());
+      MutableCallSite.syncAll(new MutableCallSite[] {callSite});
+    }
+  }
+
   /** @return true if the interception applies here; without the lock, for scans */
   boolean holds(Interception interception) {
     for (Interception held : interceptions) {
@@ -127,7 +142,7 @@ final class MethodSite {
   }
 
   private synchronized void disarmIfUnused() {
-    if (armed && interceptions.length == 0) {
+    if (armed && interceptions.length == 0 && takesHandovers == 0) {
       armed = false;
       callSite.setTarget(idle(type));
     }
@@ -154,6 +169,9 @@ final class MethodSite {
    * Reads no thread-local unless an opened scope has to be checked.
    */
   boolean isTaken() {
+    if (takesHandovers != 0 && CarriedTasks.anyPending()) {
+      return true;
+    }
     Interception[] current = interceptions;
     if (current.length == 0) {
       disarmIfUnused();
@@ -188,7 +206,7 @@ final class MethodSite {
    * has ended, or of no test while tests run side by side. Either way it ran the real method, and
    * Trap says so.
    */
-  private void reportUntaken(ScopeImpl effective, Thread thread) {
+  void reportUntaken(ScopeImpl effective, Thread thread) {
     if (effective != null && !effective.isOpen()) {
       Reports.leftover(this, thread, effective);
     } else if (Scopes.testsSideBySide()
@@ -216,11 +234,23 @@ final class MethodSite {
       state.bypass = null;
       return null;
     }
+    ThreadState entered = null;
+    if (takesHandovers != 0) {
+      // The task's run enters the scope it was handed over in, which chooses the interceptors.
+      Handover handover = CarriedTasks.take(receiver, state, takesHandovers == 2);
+      entered = handover == null ? null : handover.enterAsHandedOver(state);
+    }
     Interception[] chain = takers(state);
     if (chain == null) {
-      return null;
+      if (entered == null) {
+        return null;
+      }
+      if (interceptions.length > 0) {
+        reportUntaken(state.effectiveScope(), Thread.currentThread());
+      }
+      chain = NONE;
     }
-    Invocation invocation = new Invocation(this, receiver, arguments, chain, state);
+    Invocation invocation = new Invocation(this, receiver, arguments, chain, state, entered);
     invocation.start();
     return invocation;
   }

@@ -100,6 +100,19 @@ public final class Registry {
     return traps(caller).linkCallSite(lookup, type, metadata, callee, traps(callee));
   }
 
+  /**
+   * Makes the trap of a woven task method take the hand-over its task carries when it runs
+   * ({@link CarriedTasks}), before its interceptors are chosen, so that they are the ones of the
+   * scope the task runs in.
+   *
+   * @param type the class that declares the method
+   * @param method {@code name + descriptor}
+   * @param always true for a fork-join task's, which only its pool runs
+   */
+  static void takeHandovers(Class<?> type, String method, boolean always) {
+    traps(type).takeHandovers(method, always);
+  }
+
   /** @return Trap's marker of a class, as its class file holds it; read once per class */
   static WovenMarker marker(Class<?> type) {
     return traps(type).marker();

@@ -30,9 +30,10 @@ final class Reports {
     if (site.firstCallInNoTest()) {
       warn(site.method() + " was called on thread " + thread.getName() + ", whose work belongs"
           + " to no test while tests run in parallel, so Trap cannot tell whose patches apply: it"
-          + " ran the real method. Work that woven code hands over carries its test's scope;"
-          + " this work was handed over elsewhere, such as by a test's own code or a library's."
-          + " Hand it over in the test's scope: executor.submit(Scope.current().wrap(task)).",
+          + " ran the real method. Work that woven code hands over, and lambdas it makes, carry"
+          + " their test's scope; this work was handed over elsewhere, such as by a test's own"
+          + " code or a library's, or made by a class initializer. Hand it over in the test's"
+          + " scope: executor.submit(Scope.current().wrap(task)).",
           null);
     }
   }
@@ -50,8 +51,22 @@ final class Reports {
           + " called " + site.method() + ", which ran the real method, without the patches of"
           + " any test, and no recording or trace saw it. Wait for the work a test starts"
           + " before it ends (join its threads, await its executors and futures), so that it"
-          + " neither runs unpatched nor runs into the next test.", null);
+          + " neither runs unpatched nor runs into the next test. A thread that code under test"
+          + " starts during a test is that test's work for as long as it runs: start one that"
+          + " serves every test, such as a dispatcher, before the tests (in a @BeforeAll).",
+          null);
     }
+  }
+
+  /**
+   * A task handed over by two scopes before it ran: neither run can be told apart, so both run
+   * in no test's scope. Reported once per class of task.
+   */
+  static void handedOverTwice(Object task, ScopeImpl first, ScopeImpl second) {
+    warnOnce(task.getClass(), "The same task, " + task + ", was handed over by " + first
+        + " and by " + second + " before it ran: Trap cannot tell which run is whose, so it runs"
+        + " both without the patches of either. Hand over a task of its own for each, such as a"
+        + " new object or lambda per call.");
   }
 
   /** @return how many calls ran in no test's scope while tests ran side by side */

@@ -58,6 +58,14 @@ final class ScopeImpl implements Scope {
     return new ScopeImpl(GLOBAL, "global", null, null, false, false);
   }
 
+  /** @return the scope of work whose test cannot be told: closed from the start */
+  static ScopeImpl untold() {
+    ScopeImpl untold = new ScopeImpl(OPENED, "work handed over by two tests before it ran", null,
+        null, false, false);
+    untold.open = false;
+    return untold;
+  }
+
   static ScopeImpl ofThread(Thread thread) {
     return new ScopeImpl(THREAD, "thread " + thread.getName(), null, thread, false, false);
   }

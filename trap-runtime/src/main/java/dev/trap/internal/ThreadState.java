@@ -20,7 +20,8 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * is that scope's work for its whole run, as its {@code run()} is what was handed over. A JDK
  * pool's worker thread (of a {@code ThreadPoolExecutor}, a {@code ForkJoinPool} or a
  * {@code Timer}) is no one's work: it runs tasks, which carry their own scopes, so it inherits
- * nothing from the thread that happened to make it.
+ * nothing from the thread that happened to make it. Such a thread is recognized where it is
+ * made ({@link PoolThreads}), whatever thread factory wraps it.
  *
  * <p>The state is held through an {@link InheritableThreadLocal} whose value is a one-element
  * {@code Object[]}, a JDK type, registered weakly here: when the last test plan ends,
@@ -49,8 +50,10 @@ final class ThreadState {
    * null. Fixed once the thread is known not to be a pool's worker.
    */
   ScopeImpl inheritedScope;
-  /** True until the first use on the thread has checked whether it is a pool's worker. */
+  /** True until the first use on the thread has checked whether it is a fork-join worker. */
   private boolean unclassified;
+  /** Whether the first carrier run on this thread was checked for being its body. */
+  private boolean bodyChecked;
   /** This thread's own scope, made on first use. */
   ScopeImpl threadScope;
   /** How deep this thread is in interceptor hooks: while above 0, its calls are not trapped. */
@@ -122,7 +125,7 @@ final class ThreadState {
   private ThreadState forChild() {
     ThreadState child = new ThreadState();
     ScopeImpl work = work();
-    if (work != null) {
+    if (work != null && !PoolThreads.isMakingOne()) {
       child.inheritedScope = work;
       child.unclassified = true;
       child.handedOverTrace = TraceRecorder.handoverParent(this);
@@ -130,29 +133,31 @@ final class ThreadState {
     return child;
   }
 
-  /** A pool's worker runs tasks, each in its own scope: it inherits none for its life. */
+  /** A fork-join pool's worker runs tasks, each in its own scope: it inherits none. */
   private void classify() {
     unclassified = false;
-    if (isPoolWorker(Thread.currentThread())) {
+    if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
       inheritedScope = null;
       handedOverTrace = null;
     }
   }
 
   /**
-   * @return true for the threads of the JDK's pools: a {@code ForkJoinPool}'s, a
-   *     {@code ThreadPoolExecutor}'s (whose worker loop is at the bottom of its stack), a
-   *     {@code Timer}'s
+   * @return true, once per thread, if the carrier about to run, the first on this thread, is the
+   *     thread's body: called by {@code Thread.run} itself, as {@code new Thread(lambda)} makes
+   *     it. Such a thread is the work of the scope it was started in, whatever the lambda was
+   *     made in.
    */
-  static boolean isPoolWorker(Thread thread) {
-    if (thread instanceof ForkJoinWorkerThread
-        || thread.getClass().getName().equals("java.util.TimerThread")) {
-      return true;
+  boolean runsAsBody() {
+    if (depth > 0 || bodyChecked) {
+      return false;
     }
+    bodyChecked = true;
     StackTraceElement[] stack = new Throwable().getStackTrace();
-    for (int i = stack.length - 1; i >= 0 && i >= stack.length - 6; i--) {
-      if (stack[i].getClassName().equals("java.util.concurrent.ThreadPoolExecutor$Worker")) {
-        return true;
+    for (int i = 0; i < stack.length - 1; i++) {
+      if (stack[i].getClassName().startsWith(Carriers.class.getName() + "$Carried")) {
+        String caller = stack[i + 1].getClassName();
+        return caller.equals("java.lang.Thread") || caller.equals("java.lang.VirtualThread");
       }
     }
     return false;

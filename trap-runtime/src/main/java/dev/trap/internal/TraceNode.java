@@ -2,16 +2,21 @@ package dev.trap.internal;
 
 import dev.trap.MethodInfo;
 import dev.trap.TracedCall;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** One recorded call: what it was given when it started, and what came of it. */
+/**
+ * One recorded call: what it was given when it started, and what came of it. It knows its trace
+ * weakly: a call still running on a thread that outlives its test, such as a loop that waits for
+ * work, holds its node, which must not keep the whole trace once its test has written it.
+ */
 final class TraceNode implements TracedCall {
 
   final long id;
-  final TraceSession session;
+  private final WeakReference<TraceSession> session;
   private final MethodInfo method;
   private volatile String receiver;
   private final String[] arguments;
@@ -26,13 +31,18 @@ final class TraceNode implements TracedCall {
   TraceNode(long id, TraceSession session, MethodInfo method, String receiver,
       String[] arguments, long startNanos, Thread thread) {
     this.id = id;
-    this.session = session;
+    this.session = new WeakReference<TraceSession>(session);
     this.method = method;
     this.receiver = receiver;
     this.arguments = arguments;
     this.startNanos = startNanos;
     this.thread = thread.getName();
     this.threadId = thread.getId();
+  }
+
+  /** @return the trace this call is in, or null once no one keeps it */
+  TraceSession session() {
+    return session.get();
   }
 
   void add(TraceNode child) {

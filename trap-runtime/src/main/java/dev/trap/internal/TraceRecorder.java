@@ -2,6 +2,7 @@ package dev.trap.internal;
 
 import dev.trap.Call;
 import dev.trap.Interceptor;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +73,7 @@ final class TraceRecorder implements Interceptor {
     TraceNode parent = parentNode(call.parent, session);
     if (parent == null) {
       // The outermost call of work handed over: under the call that handed it over.
-      parent = nodeIn(call.thread().handedOverTrace, session);
+      parent = nodeIn(handedOver(call.thread().handedOverTrace), session);
     }
     if (parent == null) {
       session.addRoot(node);
@@ -83,9 +84,10 @@ final class TraceRecorder implements Interceptor {
   }
 
   /**
-   * @return where work handed over now from a thread belongs in the traces: the trace node (or
-   *     nodes) of the innermost call in progress on it that a trace recorded, or of the call that
-   *     handed the thread its work; null if no trace is open
+   * @return where work handed over now from a thread belongs in the traces: a weak reference to
+   *     the trace node (or nodes) of the innermost call in progress on it that a trace recorded,
+   *     or of the call that handed the thread its work; null if no trace is open. Weak: work that
+   *     outlives its trace, such as a thread that runs on, must not keep the trace.
    */
   static Object handoverParent(ThreadState state) {
     TraceRecorder recorder = Tracing.recorderInUse();
@@ -96,10 +98,15 @@ final class TraceRecorder implements Interceptor {
     for (Invocation a = state.call; a != null; a = a.parent) {
       Object node = a.stateOf(interception);
       if (node != null) {
-        return node;
+        return new WeakReference<Object>(node);
       }
     }
     return state.handedOverTrace;
+  }
+
+  /** @return the trace node (or nodes) a hand-over's weak reference holds, or null */
+  private static Object handedOver(Object reference) {
+    return reference instanceof WeakReference ? ((WeakReference<?>) reference).get() : null;
   }
 
   /** The nearest call above that this trace recorded: dropped calls hand over their children. */
@@ -115,11 +122,11 @@ final class TraceRecorder implements Interceptor {
 
   private static TraceNode nodeIn(Object state, TraceSession session) {
     if (state instanceof TraceNode) {
-      return ((TraceNode) state).session == session ? (TraceNode) state : null;
+      return ((TraceNode) state).session() == session ? (TraceNode) state : null;
     }
     if (state instanceof TraceNode[]) {
       for (TraceNode node : (TraceNode[]) state) {
-        if (node.session == session) {
+        if (node.session() == session) {
           return node;
         }
       }
@@ -139,17 +146,22 @@ final class TraceRecorder implements Interceptor {
   }
 
   private static void finish(Call call, TraceNode node) {
+    TraceSession session = node.session();
+    if (session == null) {
+      // The trace was written and dropped while the call ran: nothing is left to record it in.
+      return;
+    }
     try {
       String thrown = call.thrown() == null ? null : ValueText.of(call.thrown());
       String result = call.thrown() != null || call.method().returnType() == void.class ? null
           : ValueText.of(call.result());
       String built = call.method().isConstructor() && call.thrown() == null
           && call.receiver() != null ? ValueText.of(call.receiver()) : null;
-      node.session.charge(length(thrown) + length(result) + length(built));
-      node.finish(System.nanoTime() - node.session.startNanos, built, result, thrown);
+      session.charge(length(thrown) + length(result) + length(built));
+      node.finish(System.nanoTime() - session.startNanos, built, result, thrown);
     } catch (Throwable e) {
-      node.session.cut(e);
-      node.finish(System.nanoTime() - node.session.startNanos, null, null,
+      session.cut(e);
+      node.finish(System.nanoTime() - session.startNanos, null, null,
           "<not recorded: " + e.getClass().getName() + ">");
     }
   }

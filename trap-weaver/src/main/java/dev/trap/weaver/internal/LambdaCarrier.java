@@ -8,7 +8,7 @@ import org.objectweb.asm.Type;
 /**
  * Makes the lambdas and method references of a woven method carry the scope they are made in,
  * for the JDK's functional interfaces that work is handed over in
- * ({@link TrapContract#CARRIED_TYPES}): wherever such a lambda runs as handed-over work (a pool's
+ * ({@link TrapContract#LAMBDA_CARRIED_TYPES}): wherever such a lambda runs as handed-over work (a pool's
  * task, a parallel stream's function), it runs as work of that scope. Each
  * {@code LambdaMetafactory} instruction is followed by
  *
@@ -41,7 +41,7 @@ final class LambdaCarrier extends MethodVisitor {
     super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
     Type lambda = Type.getReturnType(descriptor);
     if (isCarried(bootstrap, arguments)
-        && TrapContract.CARRIED_TYPES.contains(lambda.getInternalName())) {
+        && TrapContract.LAMBDA_CARRIED_TYPES.contains(lambda.getInternalName())) {
       super.visitMethodInsn(Opcodes.INVOKESTATIC, TrapContract.CARRIERS, TrapContract.MADE,
           Type.getMethodDescriptor(lambda, lambda), false);
     }

@@ -61,6 +61,14 @@ public final class TrapContract {
   public static final Set<String> CARRIED_TYPES = carriedTypes();
 
   /**
+   * The functional types whose lambdas carry the scope they are made in: the carried types but
+   * {@code Comparator}, which reaches other threads only through the hand-overs that carry it
+   * (a parallel stream's {@code sorted}, {@code Arrays.parallelSort}), and would otherwise cost
+   * every comparison of every sort.
+   */
+  static final Set<String> LAMBDA_CARRIED_TYPES = lambdaCarriedTypes();
+
+  /**
    * The runtime class whose {@code made} methods make woven code's lambdas carry the scope they
    * are made in, one per carried type ({@link LambdaCarrier}).
    */
@@ -189,6 +197,13 @@ public final class TrapContract {
     }
     types.addAll(List.of("java/lang/Runnable", "java/util/concurrent/Callable",
         "java/util/Comparator", "java/util/stream/Collector"));
+    return Collections.unmodifiableSet(types);
+  }
+
+  private static Set<String> lambdaCarriedTypes() {
+    Set<String> types = new HashSet<>(CARRIED_TYPES);
+    types.remove("java/util/Comparator");
+    types.remove("java/util/stream/Collector");
     return Collections.unmodifiableSet(types);
   }
 
