@@ -35,5 +35,6 @@ assert builds[3].contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
 def settings = new Properties()
 new File(basedir, 'target-agent/trap/agent.properties').withInputStream { settings.load(it) }
 assert settings.getProperty('includes') == 'com.acme.billing.**'
-assert new File(settings.getProperty('locations')).canonicalPath == new File(basedir, 'target-agent/classes').canonicalPath : 'the agent weaves what the build weaves, not the tests'
+def locations = settings.getProperty('locations').split(File.pathSeparator).collect { new File(it).canonicalPath }
+assert locations == [new File(basedir, 'target-agent/classes').canonicalPath, new File(basedir, 'target-agent/jacoco-1.0-SNAPSHOT.jar').canonicalPath] : "the agent weaves what the build weaves, not the tests: $locations"
 assert new File(basedir, 'target/trap/javaagent.txt').text.startsWith('-javaagent:') : 'the IDE line, in agent mode too'

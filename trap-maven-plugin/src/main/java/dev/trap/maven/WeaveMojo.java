@@ -250,6 +250,8 @@ public class WeaveMojo extends AbstractTrapMojo {
           .copyDirectory(classesDirectory().toPath(), report), classesDirectory());
       reports.add(report);
       agentLocations.add(classesDirectory().toPath());
+      // The project's jar holds the same classes, as Failsafe's integration tests load them.
+      agentLocations.add(projectJar());
       weavesAtLoad = weavesAtLoad();
     } else {
       getLog().info("Trap has no classes to weave: " + relative(classesDirectory())
@@ -490,6 +492,16 @@ public class WeaveMojo extends AbstractTrapMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("Trap could not read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** @return the project's jar: where packaging put it, or will put it by default */
+  private Path projectJar() {
+    File packaged = project.getArtifact() == null ? null : project.getArtifact().getFile();
+    if (packaged != null && isJar(packaged)) {
+      return packaged.toPath();
+    }
+    return new File(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar")
+        .toPath();
   }
 
   private Path base() {
