@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def logHas = { String text -> assert log.contains(text) : "build.log lacks: $text" }
-def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline') }
+def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline') }
 
 def errors = log.readLines().findAll { it.startsWith('[ERROR]') && it.contains('target/classes/com/acme/billing/Broken.class') }
 assert errors : 'no [ERROR] line names the corrupt class file'

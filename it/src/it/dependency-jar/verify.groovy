@@ -2,7 +2,7 @@ import java.util.jar.JarFile
 
 def log = new File(basedir, 'build.log').text
 def logHas = { String text -> assert log.contains(text) : "build.log lacks: $text" }
-def isWoven = { File file -> new String(file.bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline') }
+def isWoven = { File file -> new String(file.bytes, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline') }
 
 assert log.count('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') == 4
 assert log.count('BUILD SUCCESS') == 2
@@ -22,7 +22,7 @@ def repo = new File(basedir, '../../local-repo/org/apache/commons/commons-lang3/
 def jar = new JarFile(repo)
 try {
   def bytes = jar.getInputStream(jar.getEntry('org/apache/commons/lang3/StringUtils.class')).bytes
-  assert !new String(bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
+  assert !new String(bytes, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline')
 } finally {
   jar.close()
 }

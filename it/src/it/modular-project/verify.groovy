@@ -6,7 +6,7 @@ def logHas = { String text -> assert log.contains(text) : "build.log lacks: $tex
 logHas 'Tests run: 1, Failures: 0, Errors: 0, Skipped: 0'
 logHas '; module-info.class requires dev.trap'
 def woven = new File(basedir, 'target/trap/classes/com/acme/billing/PriceCalculator.class')
-assert new String(woven.bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
+assert new String(woven.bytes, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline')
 def moduleInfo = new File(basedir, 'target/trap/classes/module-info.class')
 assert new String(moduleInfo.bytes, 'ISO-8859-1').contains('dev.trap') : 'woven for the tests'
 def original = new File(basedir, 'target/classes/module-info.class')

@@ -12,4 +12,4 @@ def jar = new ZipFile(new File(basedir, 'target/modular-test-module-1.0-SNAPSHOT
 def descriptor = jar.getInputStream(jar.getEntry('module-info.class')).bytes
 assert !new String(descriptor, 'ISO-8859-1').contains('dev.trap') : 'the jar holds the descriptor as compiled'
 def invoice = jar.getInputStream(jar.getEntry('com/acme/billing/PriceCalculator.class')).bytes
-assert !new String(invoice, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
+assert !new String(invoice, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline')

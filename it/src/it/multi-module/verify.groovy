@@ -1,10 +1,10 @@
 def log = new File(basedir, 'build.log').text
 def logHas = { String text -> assert log.contains(text) : "build.log lacks: $text" }
-def isWoven = { File file -> new String(file.bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline') }
+def isWoven = { File file -> new String(file.bytes, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline') }
 def jarEntryWoven = { File jar, String entry ->
   def zip = new java.util.jar.JarFile(jar)
   try {
-    new String(zip.getInputStream(zip.getEntry(entry)).bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
+    new String(zip.getInputStream(zip.getEntry(entry)).bytes, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline')
   } finally {
     zip.close()
   }

@@ -10,9 +10,9 @@ logHas 'PriceCalculator.net(1000, 10) -> 900 on main'
 logHas 'Tests run: 2, Failures: 0, Errors: 0, Skipped: 0'
 
 def woven = new File(basedir, 'target/trap/classes/com/acme/billing/PriceCalculator.class')
-assert new String(woven.bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
+assert new String(woven.bytes, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline')
 def compiled = new File(basedir, 'target/classes/com/acme/billing/PriceCalculator.class')
-assert !new String(compiled.bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline')
+assert !new String(compiled.bytes, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline')
 
 // The @Traced test's call tree, and the viewer that shows it.
 def traces = new File(basedir, 'target/trap-traces')

@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def logHas = { String text -> assert log.contains(text) : "build.log lacks: $text" }
-def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-8859-1').contains('dev/trap/internal/Trampoline') }
+def isWoven = { String path -> new String(new File(basedir, path).bytes, 'ISO-8859-1').contains('dev/trap/internal/dispatch/Trampoline') }
 
 assert log.count('BUILD SUCCESS') == 4
 assert log.count('The app says: hello') == 4 : 'the app ran from its classes as compiled, four times'

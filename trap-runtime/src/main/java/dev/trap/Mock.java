@@ -1,6 +1,6 @@
 package dev.trap;
 
-import dev.trap.internal.Mocks;
+import dev.trap.internal.mock.Mocks;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 

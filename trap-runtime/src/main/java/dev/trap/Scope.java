@@ -1,6 +1,6 @@
 package dev.trap;
 
-import dev.trap.internal.Scopes;
+import dev.trap.internal.scope.Scopes;
 import java.util.concurrent.Callable;
 
 /**

@@ -1,6 +1,6 @@
 package dev.trap;
 
-import dev.trap.internal.Tracing;
+import dev.trap.internal.trace.Tracing;
 import java.util.function.Consumer;
 
 /**

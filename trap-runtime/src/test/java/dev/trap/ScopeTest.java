@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trap.internal.Scopes;
+import dev.trap.internal.scope.Scopes;
 import dev.trap.testing.LinkedTrap;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -2,8 +2,8 @@ package samples.scenarios;
 
 import dev.trap.Mock;
 import dev.trap.Scope;
-import dev.trap.internal.JUnitTestScopes;
-import dev.trap.internal.Scopes;
+import dev.trap.internal.junit.JUnitTestScopes;
+import dev.trap.internal.scope.Scopes;
 import samples.Stamp;
 
 /**

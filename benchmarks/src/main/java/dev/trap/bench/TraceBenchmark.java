@@ -159,14 +159,14 @@ public class TraceBenchmark {
         throw new IllegalStateException("The trace holds " + tree.count() + " calls");
       }
       // The writer is internal: what the JUnit listener calls when a traced test ends.
-      Class<?> files = Class.forName("dev.trap.internal.TraceFiles");
-      Class<?> testType = Class.forName("dev.trap.internal.TraceFiles$Test");
+      Class<?> files = Class.forName("dev.trap.internal.trace.TraceFiles");
+      Class<?> testType = Class.forName("dev.trap.internal.trace.TraceFiles$Test");
       Constructor<?> testConstructor = testType.getDeclaredConstructor(String.class,
           String.class, String.class, String.class);
       testConstructor.setAccessible(true);
       test = testConstructor.newInstance("bench.BigTest", "fifty_thousand_calls", "passed", null);
       write = files.getDeclaredMethod("write", File.class,
-          Class.forName("dev.trap.internal.TraceSession"), testType);
+          Class.forName("dev.trap.internal.trace.TraceSession"), testType);
       write.setAccessible(true);
     }
 

@@ -1,7 +1,7 @@
 package dev.trap.maven;
 
 /**
- * Woven classes call {@code dev.trap.internal.Trampoline} from {@code trap-runtime}, so a project
+ * Woven classes call {@code dev.trap.internal.dispatch.Trampoline} from {@code trap-runtime}, so a project
  * whose classes are woven needs it on its test class path. These messages say so, with the
  * dependency to paste.
  */
@@ -21,7 +21,7 @@ final class RuntimeDependency {
   static String missing(String project, String version) {
     return "Trap wove classes of " + project + ", but " + GROUP_ID + ":" + ARTIFACT_ID
         + " is not among its dependencies: woven classes call it, so its tests would fail with"
-        + " NoClassDefFoundError: dev/trap/internal/Trampoline. Add to the <dependencies> of its"
+        + " NoClassDefFoundError: dev/trap/internal/dispatch/Trampoline. Add to the <dependencies> of its"
         + " pom.xml:\n"
         + "    <dependency>\n"
         + "      <groupId>" + GROUP_ID + "</groupId>\n"

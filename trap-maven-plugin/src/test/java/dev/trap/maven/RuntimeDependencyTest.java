@@ -10,7 +10,7 @@ class RuntimeDependencyTest {
   void missing_should_showTheDependencyToAdd() {
     assertEquals("Trap wove classes of com.acme:billing, but dev.trap:trap-runtime is not among"
         + " its dependencies: woven classes call it, so its tests would fail with"
-        + " NoClassDefFoundError: dev/trap/internal/Trampoline. Add to the <dependencies> of its"
+        + " NoClassDefFoundError: dev/trap/internal/dispatch/Trampoline. Add to the <dependencies> of its"
         + " pom.xml:\n"
         + "    <dependency>\n"
         + "      <groupId>dev.trap</groupId>\n"

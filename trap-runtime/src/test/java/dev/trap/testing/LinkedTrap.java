@@ -1,6 +1,6 @@
 package dev.trap.testing;
 
-import dev.trap.internal.Trampoline;
+import dev.trap.internal.dispatch.Trampoline;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

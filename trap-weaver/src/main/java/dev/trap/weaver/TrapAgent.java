@@ -81,7 +81,7 @@ public final class TrapAgent {
 
   /**
    * What the agent wove in this JVM, for the runtime, which finds this class through the system
-   * class loader that every agent jar is on ({@code dev.trap.internal.WovenMarker}).
+   * class loader that every agent jar is on ({@code dev.trap.internal.dispatch.WovenMarker}).
    *
    * @return class name to the text of the class's marker: the Trap version, then a line per
    *     method without a trap

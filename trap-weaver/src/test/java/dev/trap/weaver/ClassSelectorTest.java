@@ -26,7 +26,7 @@ class ClassSelectorTest {
       "com.acme.Price, com.acme.Price$Tax, false",
       "com.acme.Pric?, com.acme.Price, true",
       "**, com.acme.Price, true",
-      "**, dev.trap.internal.Trampoline, false",
+      "**, dev.trap.internal.dispatch.Trampoline, false",
       "**, dev.trap.Trap, false",
   })
   void selects_should_match_patterns(String include, String className, boolean selected) {

@@ -6,7 +6,7 @@ import dev.trap.Call;
 import dev.trap.Interceptor;
 import dev.trap.MethodInfo;
 import dev.trap.Scope;
-import dev.trap.internal.Scopes;
+import dev.trap.internal.scope.Scopes;
 import dev.trap.weaver.testing.WovenClasses;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

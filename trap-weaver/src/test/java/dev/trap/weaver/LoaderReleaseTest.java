@@ -3,7 +3,7 @@ package dev.trap.weaver;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.trap.internal.Trampoline;
+import dev.trap.internal.dispatch.Trampoline;
 import dev.trap.weaver.testing.WovenClasses;
 import java.lang.ref.WeakReference;
 import java.net.URL;

@@ -11,7 +11,7 @@ import dev.trap.Interceptor;
 import dev.trap.Scope;
 import dev.trap.Target;
 import dev.trap.Trace;
-import dev.trap.internal.Scopes;
+import dev.trap.internal.scope.Scopes;
 import dev.trap.weaver.testing.WovenClasses;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -8,7 +8,7 @@ import dev.trap.Call;
 import dev.trap.Interceptor;
 import dev.trap.Scope;
 import dev.trap.Target;
-import dev.trap.internal.Scopes;
+import dev.trap.internal.scope.Scopes;
 import dev.trap.weaver.testing.WovenClasses;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

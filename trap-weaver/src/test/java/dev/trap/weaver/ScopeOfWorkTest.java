@@ -10,7 +10,7 @@ import dev.trap.Registration;
 import dev.trap.Scope;
 import dev.trap.Target;
 import dev.trap.Trap;
-import dev.trap.internal.Scopes;
+import dev.trap.internal.scope.Scopes;
 import dev.trap.weaver.testing.WovenClasses;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

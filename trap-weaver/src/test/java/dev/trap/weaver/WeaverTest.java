@@ -76,7 +76,7 @@ class WeaverTest {
   @Test
   void weave_should_never_select_trap_own_classes() throws Exception {
     Weaver everything = Weaver.builder().include("**").build();
-    byte[] runtime = WovenClasses.original("dev.trap.internal.Trampoline");
+    byte[] runtime = WovenClasses.original("dev.trap.internal.dispatch.Trampoline");
 
     assertEquals(WeaveResult.Status.NOT_SELECTED, everything.weave(runtime, "x").status());
   }

@@ -11,7 +11,7 @@ import org.objectweb.asm.Type;
 
 /**
  * Everything woven code refers to, in one place: the runtime class and its descriptors (a contract
- * with {@code dev.trap.internal.Trampoline}), the marker attribute, the ASM API level and the class
+ * with {@code dev.trap.internal.dispatch.Trampoline}), the marker attribute, the ASM API level and the class
  * file versions Trap handles.
  */
 public final class TrapContract {
@@ -20,7 +20,7 @@ public final class TrapContract {
   public static final int ASM_API = Opcodes.ASM9;
 
   /** The one runtime class woven code calls. */
-  public static final String TRAMPOLINE = "dev/trap/internal/Trampoline";
+  public static final String TRAMPOLINE = "dev/trap/internal/dispatch/Trampoline";
 
   /**
    * The name of the runtime's module: its jar's {@code Automatic-Module-Name}, which a module
@@ -32,7 +32,7 @@ public final class TrapContract {
    * The runtime class whose static methods woven code calls instead of the JDK's methods that
    * hand tasks to other threads ({@link HandoffAdapter}).
    */
-  public static final String HANDOFF = "dev/trap/internal/Handoff";
+  public static final String HANDOFF = "dev/trap/internal/scope/Handoff";
 
   /**
    * Links a call that hands work over ({@link HandoffAdapter}):
@@ -54,7 +54,7 @@ public final class TrapContract {
 
   /**
    * The functional types whose objects work is handed over in, and which the runtime carries
-   * ({@code dev.trap.internal.Carriers}): woven code's lambdas of these types carry the scope
+   * ({@code dev.trap.internal.scope.Carriers}): woven code's lambdas of these types carry the scope
    * they are made in ({@link LambdaCarrier}), and calls that hand such objects over carry the
    * caller's ({@link HandoffAdapter}).
    */
@@ -72,7 +72,7 @@ public final class TrapContract {
    * The runtime class whose {@code made} methods make woven code's lambdas carry the scope they
    * are made in, one per carried type ({@link LambdaCarrier}).
    */
-  public static final String CARRIERS = "dev/trap/internal/Carriers";
+  public static final String CARRIERS = "dev/trap/internal/scope/Carriers";
 
   static final String MADE = "made";
 
@@ -114,7 +114,7 @@ public final class TrapContract {
    * see it. JVMs ignore attributes they do not know (JVMS 4.7.1). Its content is UTF-8: the Trap
    * version, then a line per method with code that got no trap ({@code name + descriptor}),
    * self-contained so that tools which rewrite the constant pool keep it intact. The runtime reads
-   * it ({@code dev.trap.internal.WovenMarker}) to tell a patch that cannot take effect.
+   * it ({@code dev.trap.internal.dispatch.WovenMarker}) to tell a patch that cannot take effect.
    */
   public static final String MARKER_ATTRIBUTE = "dev.trap.Woven";
 

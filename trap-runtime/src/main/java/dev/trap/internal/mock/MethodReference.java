@@ -1,0 +1,435 @@
+package dev.trap.internal.mock;
+
+import dev.trap.Target;
+import dev.trap.internal.callsite.CallSites;
+import dev.trap.internal.dispatch.DescriptorParameters;
+import dev.trap.internal.dispatch.Registry;
+import dev.trap.internal.dispatch.Reports;
+import dev.trap.internal.dispatch.WovenMarker;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The woven method a method reference names, read from the serializable lambda the compiler made
+ * for it ({@link SerializedLambda}): class, name and descriptor, and for a reference through an
+ * instance ({@code price::net}) the instance. Checked at once: the class must be woven, the method
+ * must have a body and a trap; every failure says why and what to do.
+ */
+final class MethodReference {
+
+  /** The class whose body is patched: the one that declares the method. */
+  final Class<?> declaringClass;
+  final String name;
+  final String descriptor;
+  final boolean isStatic;
+  /** The instance of a bound reference, or null. */
+  final Object receiver;
+  /**
+   * The class the reference named, when it inherits the method: only calls on its instances are
+   * meant. Null when it declares the method.
+   */
+  final Class<?> receiverType;
+  /** Where the reference was written, for messages. */
+  final String writtenIn;
+
+  private MethodReference(Class<?> declaringClass, String name, String descriptor,
+      boolean isStatic, Object receiver, Class<?> receiverType, String writtenIn) {
+    this.declaringClass = declaringClass;
+    this.name = name;
+    this.descriptor = descriptor;
+    this.isStatic = isStatic;
+    this.receiver = receiver;
+    this.receiverType = receiverType;
+    this.writtenIn = writtenIn;
+  }
+
+  /**
+   * What was read of each method reference's class: its reference, checked, without a bound
+   * instance. Read once per class: each reference expression in the source has a class of its
+   * own, so a test that patches the same method again reads nothing.
+   */
+  private static final ClassValue<Resolved> RESOLVED = new ClassValue<Resolved>() {
+    @Override
+    protected Resolved computeValue(Class<?> type) {
+      return new Resolved();
+    }
+  };
+
+  /** Holds a class's reference once read; a reference that fails to read is read again. */
+  private static final class Resolved {
+    volatile MethodReference reference;
+    /** The field of a bound reference's class that holds the instance, or null. */
+    volatile Field receiver;
+  }
+
+  /**
+   * @param reference a lambda of one of Mock's functional interfaces
+   * @param api the method that was given it, such as {@code Mock.patch}, for messages
+   * @return the method it names, checked
+   * @throws IllegalArgumentException if it names no woven method with a body
+   */
+  static MethodReference of(Object reference, String api) {
+    if (reference == null) {
+      throw new NullPointerException(api + " needs a method reference, such as Price::tax");
+    }
+    Resolved resolved = RESOLVED.get(reference.getClass());
+    MethodReference read = resolved.reference;
+    if (read != null) {
+      if (resolved.receiver == null) {
+        return read;
+      }
+      try {
+        return read.boundTo(resolved.receiver.get(reference));
+      } catch (IllegalAccessException e) {
+        // Read it as the first time.
+      }
+    }
+    read = read(reference, api);
+    resolved.receiver = read.receiver == null ? null : receiverField(reference, read.receiver);
+    resolved.reference = resolved.receiver == null && read.receiver != null ? null
+        : read.boundTo(null);
+    return read;
+  }
+
+  /** @return the field of the reference's class that holds its bound instance, or null */
+  private static Field receiverField(Object reference, Object receiver) {
+    try {
+      for (Field field : reference.getClass().getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers())) {
+          field.setAccessible(true);
+          if (field.get(reference) == receiver) {
+            return field;
+          }
+        }
+      }
+    } catch (RuntimeException | IllegalAccessException e) {
+      // Not readable so: the reference is read through its serialized form every time.
+    }
+    return null;
+  }
+
+  private MethodReference boundTo(Object instance) {
+    return new MethodReference(declaringClass, name, descriptor, isStatic, instance, receiverType,
+        writtenIn);
+  }
+
+  private static MethodReference read(Object reference, String api) {
+    SerializedLambda lambda = serialized(reference, api);
+    String writtenIn = lambda.getCapturingClass().replace('/', '.');
+    String implName = lambda.getImplMethodName();
+    if (implName.startsWith("lambda$")) {
+      throw new IllegalArgumentException(api + " needs a method reference, such as Price::tax,"
+          + " but was given a lambda (" + writtenIn + "." + implName + "). Pass the method"
+          + " reference itself. Where the compiler turns a reference into a lambda (a varargs"
+          + " method, a protected method of another package, super::method), name the method"
+          + " with Mock.patchByName(Type.class, \"name\", ...) instead.");
+    }
+    ClassLoader loader = reference.getClass().getClassLoader();
+    Class<?> named;
+    try {
+      named = Class.forName(lambda.getImplClass().replace('/', '.'), false, loader);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException(api + " cannot load " + lambda.getImplClass()
+          + ", which the method reference written in " + writtenIn + " names", e);
+    }
+    String descriptor = lambda.getImplMethodSignature();
+    int kind = lambda.getImplMethodKind();
+    if (kind == MethodHandleInfo.REF_newInvokeSpecial
+        && CallSites.isOpened(named, "<init>", descriptor)) {
+      // Its calls from woven classes are trapped: the replacement makes the object.
+      return new MethodReference(named, "<init>", descriptor, true, null, null, writtenIn);
+    }
+    if (kind == MethodHandleInfo.REF_newInvokeSpecial) {
+      throw new IllegalArgumentException(api + " replaces methods, and " + named.getName()
+          + "::new is a constructor: its body cannot be replaced, as it must construct the"
+          + " object. Observe or change its calls with an Interceptor whose target is"
+          + " Target.method(" + named.getSimpleName() + ".class, \"<init>\", \"" + descriptor
+          + "\"). To replace the objects that woven classes make of it, trap those calls with"
+          + " <callSite>" + named.getName() + "#new</callSite> in trap-maven-plugin's"
+          + " configuration, and patch it again.");
+    }
+    boolean isStatic = kind == MethodHandleInfo.REF_invokeStatic;
+    Object receiver = null;
+    if (!isStatic && lambda.getCapturedArgCount() == 1) {
+      receiver = lambda.getCapturedArg(0);
+    }
+    Executable method = declared(named, implName, descriptor, api);
+    Class<?> declaring = method.getDeclaringClass();
+    MethodReference resolved = new MethodReference(declaring, implName, descriptor, isStatic,
+        receiver, declaring == named || isStatic ? null : named, writtenIn);
+    resolved.check(method, api);
+    return resolved;
+  }
+
+  /**
+   * A static field, whose reads in woven classes go through traps filed as a method of the
+   * field's name without parameters.
+   *
+   * @param type the class that declares the field
+   * @param name the field's name
+   * @param api the method that was given it, for messages
+   * @return the field's reads, checked
+   * @throws IllegalArgumentException if there is no such static field, if it is a compile-time
+   *     constant, or if no woven class has a trapped read of it
+   */
+  static MethodReference ofField(Class<?> type, String name, String api) {
+    Field field;
+    try {
+      field = type.getDeclaredField(name);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalArgumentException(api + " found no field " + name + " in "
+          + type.getName() + ": name a static field that the class itself declares.", e);
+    }
+    String what = type.getName() + "." + name;
+    if (!Modifier.isStatic(field.getModifiers())) {
+      throw new IllegalArgumentException(api + " cannot patch " + what + ": it is an instance"
+          + " field, and Trap traps the reads of static fields. Patch the methods that read it"
+          + " instead.");
+    }
+    String descriptor = "()" + MethodType.methodType(field.getType()).toMethodDescriptorString()
+        .substring(2);
+    if (!CallSites.isOpened(type, name, descriptor)) {
+      if (Modifier.isFinal(field.getModifiers())
+          && (field.getType().isPrimitive() || field.getType() == String.class)) {
+        throw new IllegalArgumentException(api + " cannot patch " + what + ": if it is a"
+            + " compile-time constant (static final, a primitive or a String, set to a constant"
+            + " expression), the compiler copied its value into every class that reads it, and"
+            + " no read of it is left to trap. Set it from a method, or in a static block, to"
+            + " make it a field that is read; then open its reads with <callSite>"
+            + type.getName() + "#" + name + "</callSite> in trap-maven-plugin's configuration.");
+      }
+      throw new IllegalArgumentException(api + " cannot patch " + what + ": no woven class has"
+          + " a trapped read of it. Open its reads with <callSite>" + type.getName() + "#"
+          + name + "</callSite> in the <callSites> of trap-maven-plugin's configuration. Reads"
+          + " from classes that are not woven, such as the tests' own, stay untrapped.");
+    }
+    return new MethodReference(type, name, descriptor, true, null, null, null);
+  }
+
+  /**
+   * @param type the class that declares the method
+   * @param name its name
+   * @param descriptor its descriptor, or null if it has the only body of that name
+   * @return the method, checked
+   * @throws IllegalArgumentException if there is none such, or several
+   */
+  static MethodReference byName(Class<?> type, String name, String descriptor, String api) {
+    if (name.equals("<init>") && descriptor != null
+        && CallSites.isOpened(type, name, descriptor)) {
+      return new MethodReference(type, name, descriptor, true, null, null, null);
+    }
+    if (name.equals("<init>")) {
+      throw new IllegalArgumentException(api + " replaces methods, and <init> names the"
+          + " constructors of " + type.getName() + ": their bodies cannot be replaced, as they"
+          + " must construct the object. Observe or change their calls with an Interceptor whose"
+          + " target is Target.method(" + type.getSimpleName() + ".class, \"<init>\","
+          + " descriptor).");
+    }
+    List<Executable> candidates = new ArrayList<Executable>();
+    for (Executable method : declaredMethods(type)) {
+      if (nameOf(method).equals(name)
+          && (descriptor == null || descriptor.equals(descriptorOf(method)))
+          && (!Modifier.isAbstract(method.getModifiers())
+              || CallSites.isOpened(type, name, descriptorOf(method)))) {
+        candidates.add(method);
+      }
+    }
+    if (candidates.size() != 1) {
+      Set<String> ofThatName = new TreeSet<String>();
+      for (Executable method : declaredMethods(type)) {
+        if (nameOf(method).equals(name)) {
+          ofThatName.add(descriptorOf(method));
+        }
+      }
+      if (candidates.isEmpty()) {
+        throw new IllegalArgumentException(api + " found no method " + name
+            + (descriptor == null ? "" : descriptor) + " with a body in " + type.getName()
+            + (ofThatName.isEmpty() ? ", which declares no method of that name"
+                : "; it declares " + name + " with the descriptors " + ofThatName));
+      }
+      throw new IllegalArgumentException(type.getName() + " declares " + candidates.size()
+          + " methods named " + name + ", with the descriptors " + ofThatName + ": name one with"
+          + " Mock.patchByName(" + type.getSimpleName() + ".class, \"" + name + "\", \""
+          + ofThatName.iterator().next() + "\", ...)");
+    }
+    Executable method = candidates.get(0);
+    MethodReference resolved = new MethodReference(type, name, descriptorOf(method),
+        Modifier.isStatic(method.getModifiers()), null, null, null);
+    resolved.check(method, api);
+    return resolved;
+  }
+
+  private void check(Executable method, String api) {
+    if (CallSites.isOpened(declaringClass, name, descriptor)) {
+      // Its calls from woven classes are trapped, whatever the method is.
+      return;
+    }
+    if (Modifier.isAbstract(method.getModifiers()) || Modifier.isNative(method.getModifiers())) {
+      throw new IllegalArgumentException(api + " cannot patch " + this + ": it is "
+          + (Modifier.isNative(method.getModifiers()) ? "native" : "abstract") + ", and has no"
+          + " body to patch. Patch the method of the class that implements it, such as"
+          + " " + (receiver != null ? receiver.getClass().getSimpleName() : "Impl") + "::"
+          + name + ".");
+    }
+    WovenMarker marker = Registry.marker(declaringClass);
+    switch (marker.state) {
+      case NOT_WOVEN:
+        throw new IllegalArgumentException(notWoven(api));
+      case UNREADABLE:
+        Reports.warnOnce(declaringClass, "Trap cannot tell whether " + declaringClass.getName()
+            + " is woven: its class loader does not serve its class file. If it is not, "
+            + api + " of " + this + " sees no calls.");
+        return;
+      default:
+        if (!marker.trapped(name + descriptor)) {
+          throw new IllegalArgumentException(api + " cannot patch " + this + ": the weaver left"
+              + " it without a trap. It does so for class initializers, bridge and other"
+              + " synthetic methods, lambda bodies unless <weaveLambdas> is set, and methods too"
+              + " large or with too many parameters (the build log names those).");
+        }
+    }
+  }
+
+  private String notWoven(String api) {
+    String className = declaringClass.getName();
+    String packageName = className.lastIndexOf('.') < 0 ? ""
+        : className.substring(0, className.lastIndexOf('.'));
+    String callSite = "<callSite>" + className + "#" + name + "</callSite>";
+    if (isJdk(declaringClass)) {
+      return api + " cannot patch " + this + ": " + className + " is a class of the JDK, which"
+          + " Trap does not weave, and no woven class has a trapped call of it. Trap can trap"
+          + " the calls of it that woven classes make: add " + callSite + " to the <callSites>"
+          + " of trap-maven-plugin's configuration (or set <callSiteDefaults>true"
+          + "</callSiteDefaults>, which opens the clock, sleep, UUIDs, randomness, environment"
+          + " variables and system properties). Calls from classes that are not woven, such as"
+          + " the tests' own, stay untrapped.";
+    }
+    return api + " cannot patch " + this + ": class " + className + " is not woven. Trap weaves"
+        + " the classes that the <include> patterns of trap-maven-plugin select: add"
+        + " <include>" + (packageName.isEmpty() ? className : packageName + ".**")
+        + "</include> (or <include>" + className + "</include>) to its configuration. Tests run"
+        + " from an IDE that compiled the classes itself see them unwoven: run them with Maven"
+        + " (mvn test), or set the IDE up as Trap's FAQ says (\"Do tests run from my IDE see"
+        + " woven classes?\"). For a class of a dependency, also name its artifact in"
+        + " <weaveDependencies>, or trap the calls of it that woven classes make with "
+        + callSite + ".";
+  }
+
+  /** Classes of the JDK cannot be woven: their calls can be. */
+  private static boolean isJdk(Class<?> type) {
+    if (type.getClassLoader() == null) {
+      return true;
+    }
+    String name = type.getName();
+    return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+        || name.startsWith("sun.") || name.startsWith("com.sun.");
+  }
+
+  /** @return the target of the patch's interceptor */
+  Target target() {
+    return Target.method(declaringClass, name, descriptor);
+  }
+
+  /** @return true if a call on {@code callReceiver} is one the reference means */
+  boolean covers(Object callReceiver) {
+    return (receiver == null || callReceiver == receiver)
+        && (receiverType == null || receiverType.isInstance(callReceiver));
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(declaringClass.getName()).append('.').append(name)
+        .append('(');
+    List<String> types = DescriptorParameters.typeNames(descriptor);
+    for (int i = 0; i < types.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(types.get(i));
+    }
+    return text.append(')').toString();
+  }
+
+  private static SerializedLambda serialized(Object reference, String api) {
+    try {
+      Method writeReplace = reference.getClass().getDeclaredMethod("writeReplace");
+      writeReplace.setAccessible(true);
+      Object replaced = writeReplace.invoke(reference);
+      if (replaced instanceof SerializedLambda) {
+        return (SerializedLambda) replaced;
+      }
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      // Not a lambda: said below.
+    } catch (InvocationTargetException e) {
+      throw new IllegalArgumentException(api + " cannot read the method reference "
+          + reference, e.getCause());
+    } catch (RuntimeException e) {
+      // InaccessibleObjectException (Java 9+): the reference's class is in a closed package.
+      throw new IllegalArgumentException(api + " cannot read the method reference written in "
+          + reference.getClass().getName().replaceAll("\\$\\$Lambda.*", "") + ": its package is"
+          + " not open to Trap (" + e.getMessage() + "). Make the test module open"
+          + " (open module ...), or open its package to dev.trap.", e);
+    }
+    throw new IllegalArgumentException(api + " needs a method reference, such as Price::tax,"
+        + " and " + reference.getClass().getName() + " is none: pass the reference itself.");
+  }
+
+  private static Executable declared(Class<?> named, String name, String descriptor, String api) {
+    for (Class<?> type = named; type != null; type = type.getSuperclass()) {
+      Executable found = declaredIn(type, name, descriptor);
+      if (found != null) {
+        return found;
+      }
+    }
+    for (Class<?> type : named.getInterfaces()) {
+      Executable found = declaredIn(type, name, descriptor);
+      if (found != null) {
+        return found;
+      }
+    }
+    throw new IllegalArgumentException(api + " cannot find " + named.getName() + "." + name
+        + descriptor + ", which a method reference names: is the class the test sees the one it"
+        + " was compiled against?");
+  }
+
+  private static Executable declaredIn(Class<?> type, String name, String descriptor) {
+    for (Executable method : declaredMethods(type)) {
+      if (nameOf(method).equals(name) && descriptorOf(method).equals(descriptor)) {
+        return method;
+      }
+    }
+    return null;
+  }
+
+  private static List<Executable> declaredMethods(Class<?> type) {
+    List<Executable> methods = new ArrayList<Executable>();
+    try {
+      for (Method method : type.getDeclaredMethods()) {
+        methods.add(method);
+      }
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        methods.add(constructor);
+      }
+    } catch (LinkageError e) {
+      throw new IllegalArgumentException("Trap cannot list the methods of " + type.getName()
+          + ": " + e + ". A class its methods use is missing from the test class path.", e);
+    }
+    return methods;
+  }
+
+  private static String nameOf(Executable method) {
+    return method instanceof Constructor ? "<init>" : method.getName();
+  }
+
+  private static String descriptorOf(Executable method) {
+    return Target.of(method).descriptor();
+  }
+}
