@@ -3,6 +3,8 @@ def logHas = { String text -> assert log.contains(text) : "build.log lacks: $tex
 
 logHas 'Tests run: 9, Failures: 0, Errors: 0, Skipped: 0'
 logHas 'BUILD SUCCESS'
+logHas "[WARNING] Trap's call site pattern 'java.lang.Sytem#nanoTime' matches no call that the woven classes make: check its spelling (class#method, such as java.lang.System#currentTimeMillis), or remove it."
+assert !log.contains("pattern 'java.util.Random#new' matches no call")
 assert log =~ /Trap [^ ]+ wove 2 classes \(\d+ methods\) in \d+ ms; calls of 9 other methods trapped/
 def list = new File(basedir, 'target/trap/classes/META-INF/dev.trap/call-sites.txt').readLines()
 assert list.contains('java/lang/System.currentTimeMillis()J')

@@ -29,22 +29,33 @@ import java.util.concurrent.Callable;
  * current thread and the threads it starts, and lasts until closed. {@link #globally(Callable)}
  * makes patches for every thread.
  *
- * <p><b>Which method.</b> A method reference names the method exactly: a reference through an
- * instance ({@code priceService::quote}) patches the calls on that instance only, one through a
- * class the calls on every instance. The patch replaces the body the class declares: overrides in
- * subclasses have bodies of their own. Patches of one method stack: the newest open one takes the
+ * <p><b>Which method, for which objects.</b> A method reference names a method and the objects
+ * it is for. One through a class ({@code PriceService::quote}) patches the calls on its instances
+ * and those of its subclasses, except where a subclass overrides the method with a body of its
+ * own; through a subclass that inherits the method ({@code Sub::m}), on that subclass's
+ * instances only. One through an instance ({@code priceService::quote}) patches the calls on that
+ * instance only, and the body that instance runs: its class's override, an enum constant's own
+ * body ({@code Level.HIGH::label}, also of an abstract method, {@code Op.PLUS::apply}). A patch
+ * of a JDK method reaches every trapped call that resolves to it ({@code Collection::stream}
+ * takes {@code arrayList.stream()}). Patches of one method stack: the newest open one takes the
  * calls, and closing it hands them back to the one before. Replacements run as the caller's own
- * code, so the methods they call are patched too.
+ * code, so the methods they call are patched too; a replacement that calls the method it
+ * replaces recurses, and Trap explains the {@code StackOverflowError}: intercept it instead, and
+ * {@link Call#proceed()}.
  *
  * <p><b>Errors.</b> A method that cannot be patched fails at once, with the reason and what to
- * do: a class that was not woven (the {@code <include>} to add is named), a method without a
- * trap, an abstract method, a constructor, a lambda given instead of a method reference.
+ * do: a class that was not woven (the {@code <include>} to add is named), a JDK method whose calls
+ * are not trapped (the {@code <callSite>} to add is named), a method without a trap, an abstract
+ * method (what to patch instead is named), a constructor, a lambda given instead of a method
+ * reference. A replacement may throw an unchecked exception, or a checked one the method
+ * declares; a checked one it does not declare fails the call with an
+ * {@code IllegalStateException}, as no caller is ready for it.
  *
- * <p><b>Overloads.</b> The compiler picks the method from the reference's shape. Where it cannot
- * (a method name with several overloads of the same arity, or a replacement such as
- * {@code (self, sku) -> other.quote(sku)} that could be a void method's too), give the types:
- * {@code (PriceService self, String sku) -> other.quote(sku)}, or cast the reference to its
- * {@code Fn}/{@code Run} type.
+ * <p><b>Forms.</b> A method that returns a value takes {@code Fn}, a void one {@code Run}; where
+ * both fit, the compiler takes {@code Fn}, so a replacement that only throws, or whose body is a
+ * call, compiles as written. Where the reference names several overloads of the same number of
+ * parameters, give the replacement's parameter types: {@code (Random random) -> 4}; for a method
+ * of a generic class, its type arguments: {@code List<?>::size}.
  *
  * @since 0.2.0
  */
@@ -538,9 +549,18 @@ public final class Mock {
    * {@code Clock::nowMillis}, and of its replacement.
    */
   @FunctionalInterface
-  public interface Fn0<R> extends Serializable {
+  public interface Fn0<R> extends Run0 {
     /** @return the method's result */
     R apply() throws Throwable;
+
+    /**
+     * Runs the method and drops its result. A method that returns a value is also one of any
+     * return type, so the compiler, given both forms, takes this one where either fits.
+     */
+    @Override
+    default void run() throws Throwable {
+      apply();
+    }
   }
   /**
    * A method of 1 parameter (the receiver counted first for an instance method named
@@ -548,9 +568,18 @@ public final class Mock {
    * {@code Price::tax}, and of its replacement.
    */
   @FunctionalInterface
-  public interface Fn1<A, R> extends Serializable {
+  public interface Fn1<A, R> extends Run1<A> {
     /** @return the method's result */
     R apply(A a) throws Throwable;
+
+    /**
+     * Runs the method and drops its result. A method that returns a value is also one of any
+     * return type, so the compiler, given both forms, takes this one where either fits.
+     */
+    @Override
+    default void run(A a) throws Throwable {
+      apply(a);
+    }
   }
   /**
    * A method of 2 parameters (the receiver counted first for an instance method named
@@ -558,9 +587,18 @@ public final class Mock {
    * {@code PriceService::quote}, and of its replacement.
    */
   @FunctionalInterface
-  public interface Fn2<A, B, R> extends Serializable {
+  public interface Fn2<A, B, R> extends Run2<A, B> {
     /** @return the method's result */
     R apply(A a, B b) throws Throwable;
+
+    /**
+     * Runs the method and drops its result. A method that returns a value is also one of any
+     * return type, so the compiler, given both forms, takes this one where either fits.
+     */
+    @Override
+    default void run(A a, B b) throws Throwable {
+      apply(a, b);
+    }
   }
   /**
    * A method of 3 parameters (the receiver counted first for an instance method named
@@ -568,9 +606,18 @@ public final class Mock {
    * {@code Rates::convert}, and of its replacement.
    */
   @FunctionalInterface
-  public interface Fn3<A, B, C, R> extends Serializable {
+  public interface Fn3<A, B, C, R> extends Run3<A, B, C> {
     /** @return the method's result */
     R apply(A a, B b, C c) throws Throwable;
+
+    /**
+     * Runs the method and drops its result. A method that returns a value is also one of any
+     * return type, so the compiler, given both forms, takes this one where either fits.
+     */
+    @Override
+    default void run(A a, B b, C c) throws Throwable {
+      apply(a, b, c);
+    }
   }
   /**
    * A method of 4 parameters (the receiver counted first for an instance method named
@@ -578,9 +625,18 @@ public final class Mock {
    * {@code Tariff::apply}, and of its replacement.
    */
   @FunctionalInterface
-  public interface Fn4<A, B, C, D, R> extends Serializable {
+  public interface Fn4<A, B, C, D, R> extends Run4<A, B, C, D> {
     /** @return the method's result */
     R apply(A a, B b, C c, D d) throws Throwable;
+
+    /**
+     * Runs the method and drops its result. A method that returns a value is also one of any
+     * return type, so the compiler, given both forms, takes this one where either fits.
+     */
+    @Override
+    default void run(A a, B b, C c, D d) throws Throwable {
+      apply(a, b, c, d);
+    }
   }
   /**
    * A method of 5 parameters (the receiver counted first for an instance method named
@@ -588,9 +644,18 @@ public final class Mock {
    * {@code Ledger::post}, and of its replacement.
    */
   @FunctionalInterface
-  public interface Fn5<A, B, C, D, E, R> extends Serializable {
+  public interface Fn5<A, B, C, D, E, R> extends Run5<A, B, C, D, E> {
     /** @return the method's result */
     R apply(A a, B b, C c, D d, E e) throws Throwable;
+
+    /**
+     * Runs the method and drops its result. A method that returns a value is also one of any
+     * return type, so the compiler, given both forms, takes this one where either fits.
+     */
+    @Override
+    default void run(A a, B b, C c, D d, E e) throws Throwable {
+      apply(a, b, c, d, e);
+    }
   }
   /**
    * A method of 0 parameters (the receiver counted first for an instance method named

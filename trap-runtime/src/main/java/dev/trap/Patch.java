@@ -30,9 +30,9 @@ public interface Patch extends AutoCloseable {
 
   /**
    * Ends the patch: calls that start afterwards run the real method, or the patch before it.
+   * Closing it again, or after its scope ended it, does nothing, as {@code AutoCloseable}
+   * advises: try-with-resources and an {@code @AfterEach} may both close it.
    *
-   * @throws IllegalStateException if the patch is closed already; the message says where it was
-   *     made and how it was closed
    */
   @Override
   void close();

@@ -401,6 +401,14 @@ public class WeaveMojo extends AbstractTrapMojo {
           + relative(classesDirectory()) + (reports.size() > 1 ? " or the dependencies woven"
           : "") + ": check its spelling, or remove it.");
     }
+    List<String> callees = new ArrayList<>();
+    reports.forEach(report -> callees.addAll(report.callees()));
+    for (String pattern : weaver.callSites().unmatched(
+        callSites == null ? List.of() : callSites, callees)) {
+      getLog().warn("Trap's call site pattern '" + pattern + "' matches no call that the woven"
+          + " classes make: check its spelling (class#method, such as"
+          + " java.lang.System#currentTimeMillis), or remove it.");
+    }
     List<WeaveReport.Failure> failures = new ArrayList<>();
     for (WeaveReport report : reports) {
       report.warnings().forEach(getLog()::warn);

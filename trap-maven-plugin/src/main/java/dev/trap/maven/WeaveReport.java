@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +21,7 @@ final class WeaveReport {
   private int upToDate;
   private int selected;
   private boolean moduleOpened;
-  private int callees;
+  private final Set<String> callees = new TreeSet<>();
   private final Map<String, Integer> leftAlone = new TreeMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<String> classNames = new ArrayList<>();
@@ -78,8 +79,14 @@ final class WeaveReport {
   }
 
   /** @param methods the methods whose calls the woven classes trap */
+  /** @return the methods of other classes whose calls got traps, as {@code owner.name + descriptor} */
+  Set<String> callees() {
+    return callees;
+  }
+
   void callees(Set<String> methods) {
-    callees = methods.size();
+    callees.clear();
+    callees.addAll(methods);
   }
 
   void millis(long millis) {
@@ -153,8 +160,8 @@ final class WeaveReport {
       }
       line.append(')');
     }
-    if (callees > 0) {
-      line.append("; calls of ").append(count(callees, "other method", "other methods"))
+    if (!callees.isEmpty()) {
+      line.append("; calls of ").append(count(callees.size(), "other method", "other methods"))
           .append(" trapped");
     }
     if (moduleOpened) {

@@ -104,6 +104,33 @@ public final class CallSiteSelector {
     return false;
   }
 
+  /**
+   * @param patterns some of this selector's patterns, such as those a user wrote
+   * @param callees the methods whose calls got traps, as {@code owner.name + descriptor} with
+   *     internal names, as {@link WeaveResult#callees()} gives them
+   * @return the patterns that match none of them, in their order: a typo, or no call in the
+   *     woven classes
+   */
+  public List<String> unmatched(List<String> patterns, Iterable<String> callees) {
+    List<String> unmatched = new ArrayList<>();
+    for (String pattern : patterns) {
+      CallSiteSelector alone = of(List.of(pattern));
+      boolean matched = false;
+      for (String callee : callees) {
+        int dot = callee.lastIndexOf('.', callee.indexOf('('));
+        if (alone.selects(callee.substring(0, dot),
+            callee.substring(dot + 1, callee.indexOf('(')))) {
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) {
+        unmatched.add(pattern);
+      }
+    }
+    return unmatched;
+  }
+
   /** @return true if no call site is selected */
   public boolean isEmpty() {
     return patterns.isEmpty();

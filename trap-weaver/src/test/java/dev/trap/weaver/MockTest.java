@@ -85,8 +85,71 @@ class MockTest {
   }
 
   @Test
-  void close_twice_should_fail() throws Throwable {
-    scenario("closedTwiceShouldFailSayingHowItWasClosed");
+  void close_twice_should_do_nothing() throws Throwable {
+    scenario("closedTwiceShouldDoNothing");
+  }
+
+  /** Issue 15, 1: javac names the class that declares m; the reference names Sub. */
+  @Test
+  void reference_through_a_subclass_should_patch_and_record_its_instances_only()
+      throws Throwable {
+    scenario("referenceThroughASubclassShouldPatchAndRecordItsInstancesOnly");
+  }
+
+  /** Issue 15, 2: an enum constant's own body; an abstract method's, through a constant. */
+  @Test
+  void bound_reference_should_patch_what_its_receiver_runs() throws Throwable {
+    scenario("boundReferenceShouldPatchWhatItsReceiverRuns");
+  }
+
+  @Test
+  void patchByName_should_take_the_method_with_a_body_not_the_compilers_bridge()
+      throws Throwable {
+    scenario("patchByNameShouldTakeTheMethodWithABodyNotTheCompilersBridge");
+  }
+
+  @Test
+  void patchByName_should_reach_an_inherited_method_for_the_class_named() throws Throwable {
+    scenario("patchByNameShouldReachAnInheritedMethodForTheClassNamed");
+  }
+
+  @Test
+  void patchByName_with_a_misspelled_name_should_suggest_the_closest() throws Throwable {
+    assertEquals("Mock.patchByName found no method prise with a body in samples.Shop or the"
+        + " classes it extends. Did you mean price?", scenario("misspelledName"));
+  }
+
+  @Test
+  void replacement_that_calls_the_method_it_replaces_should_say_so() throws Throwable {
+    assertEquals("[Trap] The replacement of samples.Suppliers.twice(int) (Suppliers.java:26)"
+        + " (Mock.patch of samples.Suppliers.twice(int) in scope"
+        + " 'replacement_that_calls_the_method_it_replaces_should_say_so()') calls that method"
+        + " again, which runs the replacement again, and so on until the stack ran out: a"
+        + " patched method runs the replacement on every call, the replacement's own included."
+        + " To run the real method from a replacement, intercept it instead:"
+        + " Mock.intercept(method, call -> ... call.proceed() ...).",
+        scenario("recursiveReplacement"));
+  }
+
+  @Test
+  void replacement_that_throws_an_undeclared_checked_exception_should_be_refused()
+      throws Throwable {
+    assertEquals("The replacement of samples.Suppliers.twice(int) (Suppliers.java:26) threw"
+        + " java.io.IOException, a checked exception the method does not declare (it declares"
+        + " none), so no caller of it is ready for it. Throw what the method can throw: an"
+        + " unchecked exception (such as UncheckedIOException), or one it declares.",
+        scenario("undeclaredCheckedException"));
+  }
+
+  @Test
+  void replacement_that_throws_a_declared_checked_exception_should_reach_the_caller()
+      throws Throwable {
+    scenario("declaredCheckedExceptionShouldReachTheCaller");
+  }
+
+  @Test
+  void common_forms_should_compile_as_written() throws Throwable {
+    scenario("formsShouldCompileAsWritten");
   }
 
   @Test
@@ -127,7 +190,9 @@ class MockTest {
   @Test
   void abstract_method_should_say_to_patch_its_implementation() throws Throwable {
     assertEquals("Mock.patch cannot patch samples.Greeter.name(): it is abstract, and has no body"
-        + " to patch. Patch the method of the class that implements it, such as Impl::name.",
+        + " to patch. Patch what runs instead: the method of a class that implements it"
+        + " (Impl::name), or of one object, object::name, which patches what that object runs;"
+        + " by name, Mock.patchByName(Impl.class, \"name\", call -> ...).",
         scenario("abstractMethod"));
   }
 
@@ -145,8 +210,8 @@ class MockTest {
     assertEquals("java.lang.Math declares 4 methods named max, with the descriptors [(DD)D,"
         + " (FF)F, (II)I, (JJ)J]: name one with Mock.patchByName(Math.class, \"max\", \"(DD)D\","
         + " ...)", scenario("overloadedName"));
-    assertEquals("Mock.patchByName found no method nothing with a body in samples.Shop, which"
-        + " declares no method of that name", scenario("absentName"));
+    assertEquals("Mock.patchByName found no method nothing with a body in samples.Shop or the"
+        + " classes it extends, which have no method of that name", scenario("absentName"));
   }
 
   @Test

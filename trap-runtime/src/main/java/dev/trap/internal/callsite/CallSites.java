@@ -6,7 +6,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URL;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -42,10 +49,106 @@ public final class CallSites {
     LINKED.add(key(callee, name, descriptor));
   }
 
-  /** @return true if calls of the method from woven classes go through traps */
+  /**
+   * @return true if calls from woven classes that resolve to the method go through traps, also
+   *     calls that name a class inheriting it ({@code arrayList.stream()} for
+   *     {@code Collection.stream()})
+   */
   public static boolean isOpened(Class<?> type, String name, String descriptor) {
     String key = key(type, name, descriptor);
-    return LINKED.contains(key) || listed().contains(key);
+    if (LINKED.contains(key) || listed().contains(key)) {
+      return true;
+    }
+    String method = "." + name + descriptor;
+    Set<String> opened = new HashSet<String>(listed());
+    opened.addAll(LINKED);
+    for (String entry : opened) {
+      if (entry.endsWith(method)) {
+        Class<?> named = load(entry.substring(0, entry.length() - method.length()), type);
+        if (named != null && type.isAssignableFrom(named)
+            && declaring(named, name, descriptor) == type) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Resolves a called method as the JVM does (JVMS 5.4.3.3, 5.4.3.4): the class named at the
+   * call, then its superclasses, then its interfaces; for a static field's read (a method of the
+   * field's name without parameters), the class that declares the field.
+   *
+   * @param named the class the call names
+   * @return the class that declares the method the call resolves to; {@code named} if none
+   */
+  public static Class<?> declaring(Class<?> named, String name, String descriptor) {
+    if (name.equals("<init>")) {
+      return named;
+    }
+    try {
+      for (Class<?> c = named; c != null; c = c.getSuperclass()) {
+        if (declared(c, name, descriptor) != null) {
+          return c;
+        }
+      }
+      Class<?> abstractOne = null;
+      List<Class<?>> interfaces = new ArrayList<Class<?>>();
+      for (Class<?> c = named; c != null; c = c.getSuperclass()) {
+        interfaces.addAll(Arrays.asList(c.getInterfaces()));
+      }
+      for (int i = 0; i < interfaces.size(); i++) {
+        Class<?> each = interfaces.get(i);
+        Method method = declared(each, name, descriptor);
+        if (method != null && !Modifier.isAbstract(method.getModifiers())) {
+          return each;
+        }
+        if (method != null && abstractOne == null) {
+          abstractOne = each;
+        }
+        interfaces.addAll(Arrays.asList(each.getInterfaces()));
+      }
+      if (abstractOne != null) {
+        return abstractOne;
+      }
+      if (descriptor.startsWith("()")) {
+        for (Class<?> c = named; c != null; c = c.getSuperclass()) {
+          for (Field field : c.getDeclaredFields()) {
+            if (field.getName().equals(name) && Modifier.isStatic(field.getModifiers())) {
+              return c;
+            }
+          }
+        }
+      }
+    } catch (LinkageError | RuntimeException e) {
+      // Unresolvable here: filed under the class named, as the call names it.
+    }
+    return named;
+  }
+
+  private static Method declared(Class<?> type, String name, String descriptor) {
+    for (Method method : type.getDeclaredMethods()) {
+      if (method.getName().equals(name) && !method.isBridge()
+          && descriptor.equals(MethodType.methodType(method.getReturnType(),
+              method.getParameterTypes()).toMethodDescriptorString())) {
+        return method;
+      }
+    }
+    return null;
+  }
+
+  /** @return the class of that internal name, as a class near {@code near} sees it, or null */
+  private static Class<?> load(String internalName, Class<?> near) {
+    String className = internalName.replace('/', '.');
+    for (ClassLoader loader : new ClassLoader[] {near.getClassLoader(),
+        Thread.currentThread().getContextClassLoader(), CallSites.class.getClassLoader()}) {
+      try {
+        return Class.forName(className, false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // Try the next.
+      }
+    }
+    return null;
   }
 
   /** @return true if calls of some method of the class go through traps */

@@ -257,7 +257,9 @@ public final class Invocation implements Call {
     }
     MethodSite bypassed = thread.bypass;
     int hooks = thread.hooks;
-    thread.bypass = site;
+    // A woven method's body begins with its own trap, which must let this call through; a call
+    // site's body is the called method itself, which passes no trap of this site.
+    thread.bypass = method.callKind() == 0 ? site : bypassed;
     thread.hooks = 0;
     try {
       return (Object) body.invokeExact(receiver, bodyArguments);
@@ -301,6 +303,16 @@ public final class Invocation implements Call {
       }
     }
     return null;
+  }
+
+  /** @return true if a call of the same method is in progress below this one, on this thread */
+  public boolean isWithinCallOfSameMethod() {
+    for (Invocation below = parent; below != null; below = below.parent) {
+      if (below.site == site) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** @return the state of the thread the call runs on */

@@ -239,6 +239,10 @@ public final class MethodSite {
       state.bypass = null;
       return null;
     }
+    if (receiver == null && method.takesReceiver()) {
+      // A call on null: it fails as the call would, with no interceptor in between.
+      return null;
+    }
     ThreadState entered = null;
     if (takesHandovers != 0) {
       // The task's run enters the scope it was handed over in, which chooses the interceptors.

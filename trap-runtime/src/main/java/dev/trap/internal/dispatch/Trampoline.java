@@ -59,6 +59,25 @@ public final class Trampoline {
   }
 
   /**
+   * Fails a call through a trapped call site on a null receiver as the call itself would: a
+   * {@code NullPointerException} worded as the JVM words it for the call, from the calling
+   * method's frame, not from the bridge the call goes through.
+   *
+   * @param receiver the call's receiver
+   * @param message what the JVM would say, worked out by the weaver from the calling code
+   */
+  public static void requireReceiver(Object receiver, String message) {
+    if (receiver == null) {
+      NullPointerException thrown = new NullPointerException(message);
+      StackTraceElement[] stack = thrown.getStackTrace();
+      // This method and the bridge: the call failed where it was written.
+      thrown.setStackTrace(java.util.Arrays.copyOfRange(stack, Math.min(2, stack.length),
+          stack.length));
+      throw thrown;
+    }
+  }
+
+  /**
    * @param call the call's state, never null
    * @return true if the interceptors decided the outcome and the body must not run
    */

@@ -90,16 +90,55 @@ final class MethodReference {
         return read;
       }
       try {
-        return read.boundTo(resolved.receiver.get(reference));
+        return read.boundTo(resolved.receiver.get(reference), api);
       } catch (IllegalAccessException e) {
         // Read it as the first time.
       }
     }
-    read = read(reference, api);
-    resolved.receiver = read.receiver == null ? null : receiverField(reference, read.receiver);
-    resolved.reference = resolved.receiver == null && read.receiver != null ? null
-        : read.boundTo(null);
-    return read;
+    SerializedLambda lambda = serialized(reference, api);
+    read = read(reference, lambda, api);
+    Object receiver = boundReceiver(lambda);
+    resolved.receiver = receiver == null ? null : receiverField(reference, receiver);
+    resolved.reference = resolved.receiver == null && receiver != null ? null : read;
+    return receiver == null ? read : read.boundTo(receiver, api);
+  }
+
+  /** @return the instance a reference such as {@code price::net} is bound to, or null */
+  private static Object boundReceiver(SerializedLambda lambda) {
+    return lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic
+        && lambda.getImplMethodKind() != MethodHandleInfo.REF_newInvokeSpecial
+        && lambda.getCapturedArgCount() == 1 ? lambda.getCapturedArg(0) : null;
+  }
+
+  /**
+   * @return this reference, bound to an instance: it patches what that instance runs, which is
+   *     the method its own class declares where it overrides the one named (an enum constant's
+   *     body, a subclass's override)
+   * @throws IllegalArgumentException if that method cannot be patched
+   */
+  private MethodReference boundTo(Object instance, String api) {
+    Method runs = implementationIn(instance.getClass(), declaringClass, name, descriptor);
+    Class<?> declaring = runs == null ? declaringClass : runs.getDeclaringClass();
+    MethodReference bound = new MethodReference(declaring, name, descriptor, isStatic, instance,
+        null, writtenIn);
+    bound.check(runs != null ? runs : declaredIn(declaringClass, name, descriptor), api);
+    return bound;
+  }
+
+  /**
+   * @return the method of that name and descriptor with a body that an instance of {@code type}
+   *     runs, declared by {@code type} or a class between it and {@code declaring}; or null
+   */
+  private static Method implementationIn(Class<?> type, Class<?> declaring, String name,
+      String descriptor) {
+    for (Class<?> c = type; c != null && c != declaring; c = c.getSuperclass()) {
+      Executable found = declaredIn(c, name, descriptor);
+      if (found instanceof Method && !Modifier.isAbstract(found.getModifiers())
+          && !((Method) found).isBridge()) {
+        return (Method) found;
+      }
+    }
+    return null;
   }
 
   /** @return the field of the reference's class that holds its bound instance, or null */
@@ -124,8 +163,7 @@ final class MethodReference {
         writtenIn);
   }
 
-  private static MethodReference read(Object reference, String api) {
-    SerializedLambda lambda = serialized(reference, api);
+  private static MethodReference read(Object reference, SerializedLambda lambda, String api) {
     String writtenIn = lambda.getCapturingClass().replace('/', '.');
     String implName = lambda.getImplMethodName();
     if (implName.startsWith("lambda$")) {
@@ -136,13 +174,7 @@ final class MethodReference {
           + " with Mock.patchByName(Type.class, \"name\", ...) instead.");
     }
     ClassLoader loader = reference.getClass().getClassLoader();
-    Class<?> named;
-    try {
-      named = Class.forName(lambda.getImplClass().replace('/', '.'), false, loader);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException(api + " cannot load " + lambda.getImplClass()
-          + ", which the method reference written in " + writtenIn + " names", e);
-    }
+    Class<?> named = load(lambda.getImplClass(), loader, api, writtenIn);
     String descriptor = lambda.getImplMethodSignature();
     int kind = lambda.getImplMethodKind();
     if (kind == MethodHandleInfo.REF_newInvokeSpecial
@@ -160,16 +192,40 @@ final class MethodReference {
           + " configuration, and patch it again.");
     }
     boolean isStatic = kind == MethodHandleInfo.REF_invokeStatic;
-    Object receiver = null;
-    if (!isStatic && lambda.getCapturedArgCount() == 1) {
-      receiver = lambda.getCapturedArg(0);
-    }
     Executable method = declared(named, implName, descriptor, api);
     Class<?> declaring = method.getDeclaringClass();
+    Class<?> receiverType = null;
+    if (!isStatic && lambda.getCapturedArgCount() == 0) {
+      // Through a class (Sub::m): the compiler names the class that declares m; the one the
+      // reference was written with is the type of its first parameter, the receiver.
+      String first = firstParameter(lambda.getInstantiatedMethodType());
+      Class<?> through = first == null ? declaring : load(first, loader, api, writtenIn);
+      if (through != declaring && declaring.isAssignableFrom(through)) {
+        receiverType = through;
+      }
+    }
     MethodReference resolved = new MethodReference(declaring, implName, descriptor, isStatic,
-        receiver, declaring == named || isStatic ? null : named, writtenIn);
-    resolved.check(method, api);
+        null, receiverType, writtenIn);
+    if (isStatic || lambda.getCapturedArgCount() == 0) {
+      resolved.check(method, api);
+    }
     return resolved;
+  }
+
+  /** @return the class of a method type's first parameter, as an internal name, or null */
+  private static String firstParameter(String methodType) {
+    return methodType.startsWith("(L") ? methodType.substring(2, methodType.indexOf(';'))
+        : null;
+  }
+
+  private static Class<?> load(String internalName, ClassLoader loader, String api,
+      String writtenIn) {
+    try {
+      return Class.forName(internalName.replace('/', '.'), false, loader);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException(api + " cannot load " + internalName
+          + ", which the method reference written in " + writtenIn + " names", e);
+    }
   }
 
   /**
@@ -236,38 +292,110 @@ final class MethodReference {
           + " target is Target.method(" + type.getSimpleName() + ".class, \"<init>\","
           + " descriptor).");
     }
+    Class<?> declaring = type;
+    List<Executable> candidates = patchable(type, name, descriptor);
+    if (candidates.isEmpty()) {
+      // Inherited: patched for the instances of the class named, as a reference through it is.
+      for (Class<?> c : supertypes(type)) {
+        candidates = patchable(c, name, descriptor);
+        if (!candidates.isEmpty()) {
+          declaring = c;
+          break;
+        }
+      }
+    }
+    if (candidates.size() != 1) {
+      throw new IllegalArgumentException(candidates.isEmpty()
+          ? noSuchMethod(type, name, descriptor, api)
+          : type.getName() + " declares " + candidates.size() + " methods named " + name
+              + ", with the descriptors " + descriptorsOf(candidates) + ": name one with"
+              + " Mock.patchByName(" + type.getSimpleName() + ".class, \"" + name + "\", \""
+              + descriptorsOf(candidates).iterator().next() + "\", ...)");
+    }
+    Executable method = candidates.get(0);
+    boolean isStatic = Modifier.isStatic(method.getModifiers());
+    MethodReference resolved = new MethodReference(declaring, name, descriptorOf(method),
+        isStatic, null, declaring == type || isStatic ? null : type, null);
+    resolved.check(method, api);
+    return resolved;
+  }
+
+  /**
+   * @return the methods of that name (and descriptor, if given) a class declares that a patch
+   *     can take: with a body or with trapped calls, and not a compiler's bridge, which only
+   *     calls one of the others
+   */
+  private static List<Executable> patchable(Class<?> type, String name, String descriptor) {
     List<Executable> candidates = new ArrayList<Executable>();
     for (Executable method : declaredMethods(type)) {
       if (nameOf(method).equals(name)
           && (descriptor == null || descriptor.equals(descriptorOf(method)))
+          && !(method instanceof Method && ((Method) method).isBridge())
           && (!Modifier.isAbstract(method.getModifiers())
               || CallSites.isOpened(type, name, descriptorOf(method)))) {
         candidates.add(method);
       }
     }
-    if (candidates.size() != 1) {
-      Set<String> ofThatName = new TreeSet<String>();
-      for (Executable method : declaredMethods(type)) {
+    return candidates;
+  }
+
+  private static Set<String> descriptorsOf(List<Executable> methods) {
+    Set<String> descriptors = new TreeSet<String>();
+    for (Executable method : methods) {
+      descriptors.add(descriptorOf(method));
+    }
+    return descriptors;
+  }
+
+  /** @return the superclasses of a class, nearest first, then the interfaces it implements */
+  private static List<Class<?>> supertypes(Class<?> type) {
+    List<Class<?>> supertypes = new ArrayList<Class<?>>();
+    for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
+      supertypes.add(c);
+    }
+    List<Class<?>> interfaces = new ArrayList<Class<?>>();
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      interfaces.addAll(java.util.Arrays.asList(c.getInterfaces()));
+    }
+    for (int i = 0; i < interfaces.size(); i++) {
+      Class<?> each = interfaces.get(i);
+      if (!supertypes.contains(each)) {
+        supertypes.add(each);
+        interfaces.addAll(java.util.Arrays.asList(each.getInterfaces()));
+      }
+    }
+    return supertypes;
+  }
+
+  private static String noSuchMethod(Class<?> type, String name, String descriptor,
+      String api) {
+    Set<String> ofThatName = new TreeSet<String>();
+    Set<String> names = new TreeSet<String>();
+    List<Class<?>> searched = new ArrayList<Class<?>>();
+    searched.add(type);
+    searched.addAll(supertypes(type));
+    for (Class<?> c : searched) {
+      if (c == Object.class) {
+        continue;
+      }
+      for (Executable method : declaredMethods(c)) {
+        if (method instanceof Method && ((Method) method).isBridge()) {
+          continue;
+        }
+        names.add(nameOf(method));
         if (nameOf(method).equals(name)) {
           ofThatName.add(descriptorOf(method));
         }
       }
-      if (candidates.isEmpty()) {
-        throw new IllegalArgumentException(api + " found no method " + name
-            + (descriptor == null ? "" : descriptor) + " with a body in " + type.getName()
-            + (ofThatName.isEmpty() ? ", which declares no method of that name"
-                : "; it declares " + name + " with the descriptors " + ofThatName));
-      }
-      throw new IllegalArgumentException(type.getName() + " declares " + candidates.size()
-          + " methods named " + name + ", with the descriptors " + ofThatName + ": name one with"
-          + " Mock.patchByName(" + type.getSimpleName() + ".class, \"" + name + "\", \""
-          + ofThatName.iterator().next() + "\", ...)");
     }
-    Executable method = candidates.get(0);
-    MethodReference resolved = new MethodReference(type, name, descriptorOf(method),
-        Modifier.isStatic(method.getModifiers()), null, null, null);
-    resolved.check(method, api);
-    return resolved;
+    String text = api + " found no method " + name + (descriptor == null ? "" : descriptor)
+        + " with a body in " + type.getName() + " or the classes it extends";
+    if (!ofThatName.isEmpty()) {
+      return text + "; " + name + " has the descriptors " + ofThatName;
+    }
+    String closest = Names.closest(name, names);
+    return text + (closest == null ? ", which have no method of that name"
+        : ". Did you mean " + closest + "?");
   }
 
   private void check(Executable method, String api) {
@@ -275,12 +403,17 @@ final class MethodReference {
       // Its calls from woven classes are trapped, whatever the method is.
       return;
     }
-    if (Modifier.isAbstract(method.getModifiers()) || Modifier.isNative(method.getModifiers())) {
-      throw new IllegalArgumentException(api + " cannot patch " + this + ": it is "
-          + (Modifier.isNative(method.getModifiers()) ? "native" : "abstract") + ", and has no"
-          + " body to patch. Patch the method of the class that implements it, such as"
-          + " " + (receiver != null ? receiver.getClass().getSimpleName() : "Impl") + "::"
-          + name + ".");
+    if (isJdk(declaringClass)) {
+      throw new IllegalArgumentException(notWoven(api));
+    }
+    if (Modifier.isAbstract(method.getModifiers())) {
+      throw new IllegalArgumentException(abstractMessage(api, receiver));
+    }
+    if (Modifier.isNative(method.getModifiers())) {
+      throw new IllegalArgumentException(api + " cannot patch " + this + ": it is native, and"
+          + " has no body to patch. Patch the methods of your classes that call it, or trap"
+          + " those calls with <callSite>" + declaringClass.getName() + "#" + name
+          + "</callSite> in trap-maven-plugin's configuration.");
     }
     WovenMarker marker = Registry.marker(declaringClass);
     switch (marker.state) {
@@ -299,6 +432,25 @@ final class MethodReference {
               + " large or with too many parameters (the build log names those).");
         }
     }
+  }
+
+  /** @return why an abstract method cannot be patched, and what can be */
+  private String abstractMessage(String api, Object instance) {
+    String type = declaringClass.getSimpleName();
+    String example = declaringClass.isEnum()
+        ? type + "." + firstConstant(declaringClass) + "::" + name : "object::" + name;
+    return api + " cannot patch " + this + ": it is abstract, and has no body to patch. Patch"
+        + " what runs instead: the method of a class that implements it (Impl::" + name
+        + "), or of one object, " + example + ", which patches what that object runs; by"
+        + " name, Mock.patchByName(" + (declaringClass.isEnum() ? type + "."
+        + firstConstant(declaringClass) + ".getClass()" : "Impl.class") + ", \"" + name
+        + "\", call -> ...).";
+  }
+
+  private static String firstConstant(Class<?> enumType) {
+    Object[] constants = enumType.getEnumConstants();
+    return constants == null || constants.length == 0 ? "CONSTANT"
+        : ((Enum<?>) constants[0]).name();
   }
 
   private String notWoven(String api) {

@@ -16,7 +16,6 @@ final class PatchInterception implements Interceptor, Patch {
   private final Replacement replacement;
   private final String api;
   private Registration registration;
-  private volatile boolean closedByCaller;
 
   PatchInterception(MethodReference method, Replacement replacement, String api) {
     this.method = method;
@@ -48,7 +47,7 @@ final class PatchInterception implements Interceptor, Patch {
   @Override
   public Object pre(Call call) throws Throwable {
     if (method.covers(call.receiver())) {
-      Replacement.decide(call, replacement);
+      Replacement.decide(call, replacement, this);
     }
     return null;
   }
@@ -68,17 +67,9 @@ final class PatchInterception implements Interceptor, Patch {
     return registration.isActive();
   }
 
+  /** Closing it again does nothing, as {@code AutoCloseable} advises. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (!registration.isActive()) {
-        throw new IllegalStateException("The patch of " + method + (method.writtenIn == null ? ""
-            : " made in " + method.writtenIn) + " is closed already, "
-            + (closedByCaller ? "by close()" : "by the end of " + registration.scope())
-            + ": close it once, or let its scope close it.");
-      }
-      closedByCaller = true;
-    }
     registration.close();
   }
 

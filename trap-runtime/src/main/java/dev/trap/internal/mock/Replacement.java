@@ -11,6 +11,12 @@ import dev.trap.internal.dispatch.Invocation;
  */
 abstract class Replacement {
 
+  /**
+   * Loaded with this class, not at the limit of a stack that a recursing replacement exhausted,
+   * where loading it could overflow again, or fail in another agent's transformer.
+   */
+  private static final Class<?> EXPLAINS_RECURSION = Recursion.class;
+
   /** @return the call's result, boxed */
   abstract Object run(Invocation call) throws Throwable;
 
@@ -90,13 +96,31 @@ abstract class Replacement {
     }
   }
 
-  /** Runs a replacement as the caller's code and makes its result the call's. Hooks raised. */
-  static void decide(Call call, Replacement replacement) throws Throwable {
+  /**
+   * Runs a replacement as the caller's code and makes its result the call's. Hooks raised.
+   *
+   * @param patch the patch, for messages
+   * @throws IllegalStateException if the replacement threw a checked exception the method does
+   *     not declare, which no caller of it is ready for, or recursed through the method it
+   *     replaces until the stack ran out
+   */
+  static void decide(Call call, Replacement replacement, Object patch) throws Throwable {
     Invocation invocation = (Invocation) call;
     int hooks = invocation.enterCallerCode();
     Object result;
     try {
       result = replacement.run(invocation);
+    } catch (StackOverflowError e) {
+      throw Recursion.explained(e, invocation, patch);
+    } catch (Exception e) {
+      if (!(e instanceof RuntimeException) && !Exceptions.declares(call.method(), e)) {
+        throw new IllegalStateException("The replacement of " + call.method() + " threw "
+            + e.getClass().getName() + ", a checked exception the method does not declare ("
+            + Exceptions.declared(call.method()) + "), so no caller of it is ready for it."
+            + " Throw what the method can throw: an unchecked exception (such as"
+            + " UncheckedIOException), or one it declares.", e);
+      }
+      throw e;
     } finally {
       invocation.leaveCallerCode(hooks);
     }

@@ -3,6 +3,7 @@ package dev.trap.weaver.internal;
 import dev.trap.weaver.CallSiteSelector;
 import dev.trap.weaver.ClassSelector;
 import java.util.ArrayDeque;
+import java.util.List;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -26,8 +27,9 @@ import org.objectweb.asm.Opcodes;
  * <p>Left as they are: calls of classes that are woven themselves (their own traps see the
  * calls), except constructor calls, whose object a woven constructor cannot replace; calls of
  * Trap's runtime, constructor calls of another shape (as in {@code super(...)}),
- * writes of fields, and serializable method references, whose deserialization compares the
- * handle with the method it was made of.
+ * writes of fields, serializable method references, whose deserialization compares the handle
+ * with the method it was made of, and calls of the JDK's methods that read the stack of their
+ * caller ({@link StackReading}), which a bridge between them and their caller would mislead.
  */
 final class CallSiteAdapter extends MethodVisitor {
 
@@ -37,6 +39,9 @@ final class CallSiteAdapter extends MethodVisitor {
   private final CallSiteSelector callSites;
   private final ClassSelector woven;
   private final CallSiteBridges bridges;
+  /** What the JVM would say of each bridged call's null receiver, in order ({@link NullReceivers}). */
+  private final List<String> nullMessages;
+  private int callsWithReceivers;
   /** The objects under construction: the types of {@code new}s not yet initialized. */
   private final ArrayDeque<String> constructing = new ArrayDeque<>();
   /** Whether each of them was duplicated right after its {@code new}, as compilers do. */
@@ -46,8 +51,9 @@ final class CallSiteAdapter extends MethodVisitor {
   private boolean constructionRewritten;
 
   CallSiteAdapter(MethodVisitor next, CallSiteSelector callSites, ClassSelector woven,
-      CallSiteBridges bridges) {
+      CallSiteBridges bridges, List<String> nullMessages) {
     super(TrapContract.ASM_API, next);
+    this.nullMessages = nullMessages == null ? List.of() : nullMessages;
     this.callSites = callSites;
     this.woven = woven;
     this.bridges = bridges;
@@ -82,7 +88,8 @@ final class CallSiteAdapter extends MethodVisitor {
         constructing.pop();
         boolean dup = duplicated.pop();
         // Also for woven classes: their constructors' own traps cannot replace the object.
-        if (dup && !owner.startsWith("dev/trap/") && callSites.selects(owner, name)) {
+        if (dup && !owner.startsWith("dev/trap/") && callSites.selects(owner, name)
+            && !StackReading.is(owner, name, descriptor)) {
           CallSiteBridges.Bridge bridge =
               bridges.bridge(Opcodes.NEW, owner, name, descriptor, false);
           super.visitMethodInsn(Opcodes.INVOKESTATIC, bridges.owner(), bridge.bridgeName,
@@ -98,9 +105,15 @@ final class CallSiteAdapter extends MethodVisitor {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
       return;
     }
-    if (opcode != Opcodes.INVOKESPECIAL && isSelected(owner, name)) {
+    if (opcode != Opcodes.INVOKESPECIAL && isSelected(owner, name, descriptor)) {
+      String nullMessage = opcode == Opcodes.INVOKESTATIC
+          || callsWithReceivers >= nullMessages.size() ? null
+          : nullMessages.get(callsWithReceivers);
+      if (opcode != Opcodes.INVOKESTATIC) {
+        callsWithReceivers++;
+      }
       CallSiteBridges.Bridge bridge =
-          bridges.bridge(opcode, owner, name, descriptor, isInterface);
+          bridges.bridge(opcode, owner, name, descriptor, isInterface, nullMessage);
       super.visitMethodInsn(Opcodes.INVOKESTATIC, bridges.owner(), bridge.bridgeName,
           bridge.bridgeDescriptor, bridges.ownerIsInterface());
       return;
@@ -152,7 +165,13 @@ final class CallSiteAdapter extends MethodVisitor {
         && arguments[1] instanceof Handle && !isSerializable(bootstrap, arguments)) {
       Handle target = (Handle) arguments[1];
       int opcode = opcodeOf(target.getTag());
-      if (opcode != 0 && isSelected(target.getOwner(), target.getName())) {
+      boolean selected = opcode == Opcodes.NEW
+          // A constructor reference (Random::new) makes its objects as `new Random()` does.
+          ? !target.getOwner().startsWith("dev/trap/")
+              && callSites.selects(target.getOwner(), target.getName())
+              && !StackReading.is(target.getOwner(), target.getName(), target.getDesc())
+          : opcode != 0 && isSelected(target.getOwner(), target.getName(), target.getDesc());
+      if (selected) {
         CallSiteBridges.Bridge bridge = bridges.bridge(opcode, target.getOwner(),
             target.getName(), target.getDesc(), target.isInterface());
         Object[] rewritten = arguments.clone();
@@ -165,9 +184,19 @@ final class CallSiteAdapter extends MethodVisitor {
     super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
   }
 
-  private boolean isSelected(String owner, String name) {
+  /**
+   * @return true for a call of another class's method that gets a bridge; the same choice for
+   *     {@link NullReceivers}, which must count the same calls
+   */
+  static boolean selects(CallSiteSelector callSites, ClassSelector woven, String owner,
+      String name, String descriptor) {
     return !owner.startsWith("dev/trap/") && !owner.startsWith("[")
-        && callSites.selects(owner, name) && !woven.selects(owner.replace('/', '.'));
+        && callSites.selects(owner, name) && !woven.selects(owner.replace('/', '.'))
+        && !StackReading.is(owner, name, descriptor);
+  }
+
+  private boolean isSelected(String owner, String name, String descriptor) {
+    return selects(callSites, woven, owner, name, descriptor);
   }
 
   private static boolean isSerializable(Handle bootstrap, Object[] arguments) {
@@ -183,6 +212,8 @@ final class CallSiteAdapter extends MethodVisitor {
         return Opcodes.INVOKEVIRTUAL;
       case Opcodes.H_INVOKEINTERFACE:
         return Opcodes.INVOKEINTERFACE;
+      case Opcodes.H_NEWINVOKESPECIAL:
+        return Opcodes.NEW;
       default:
         return 0;
     }

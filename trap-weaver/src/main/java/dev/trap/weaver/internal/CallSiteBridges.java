@@ -51,11 +51,23 @@ final class CallSiteBridges {
    */
   Bridge bridge(int opcode, String calleeOwner, String name, String descriptor,
       boolean calleeIsInterface) {
-    String key = opcode + " " + calleeOwner + "." + name + descriptor;
+    return bridge(opcode, calleeOwner, name, descriptor, calleeIsInterface, null);
+  }
+
+  /**
+   * @param nullMessage for a call with a receiver, what the JVM would say if it were null
+   *     ({@link NullReceivers}), which the bridge says instead; null to let the call fail as it
+   *     fails within the bridge. Calls that the JVM would word otherwise get bridges of their own.
+   * @return the bridge for calls of this method this way, made on first request
+   */
+  Bridge bridge(int opcode, String calleeOwner, String name, String descriptor,
+      boolean calleeIsInterface, String nullMessage) {
+    String key = opcode + " " + calleeOwner + "." + name + descriptor
+        + (nullMessage == null ? "" : " " + nullMessage);
     Bridge bridge = bridges.get(key);
     if (bridge == null) {
       bridge = new Bridge(PREFIX + bridges.size(), opcode, calleeOwner, name, descriptor,
-          calleeIsInterface);
+          calleeIsInterface, nullMessage);
       bridges.put(key, bridge);
     }
     return bridge;
@@ -98,6 +110,13 @@ final class CallSiteBridges {
           bridge.bridgeDescriptor, null, null);
       method.visitCode();
       boolean construction = bridge.opcode == Opcodes.NEW;
+      if (bridge.nullMessage != null) {
+        // Fails on a null receiver as the call itself would, in the caller's frame.
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        method.visitLdcInsn(bridge.nullMessage);
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, TrapContract.TRAMPOLINE,
+            TrapContract.REQUIRE_RECEIVER, TrapContract.REQUIRE_RECEIVER_DESCRIPTOR, false);
+      }
       if (construction) {
         method.visitTypeInsn(Opcodes.NEW, bridge.calleeOwner);
         method.visitInsn(Opcodes.DUP);
@@ -143,9 +162,11 @@ final class CallSiteBridges {
     final String name;
     final String descriptor;
     final boolean calleeIsInterface;
+    final String nullMessage;
 
     Bridge(String bridgeName, int opcode, String calleeOwner, String name, String descriptor,
-        boolean calleeIsInterface) {
+        boolean calleeIsInterface, String nullMessage) {
+      this.nullMessage = nullMessage;
       this.bridgeName = bridgeName;
       this.opcode = opcode;
       this.calleeOwner = calleeOwner;

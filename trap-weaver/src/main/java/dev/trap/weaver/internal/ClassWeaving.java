@@ -111,10 +111,13 @@ public final class ClassWeaving {
   private Outcome weave(ClassReader reader, ClassFileScanner facts, String className) {
     Set<String> leftAlone = new HashSet<>();
     List<String> warnings = new ArrayList<>();
+    Map<String, List<String>> nullMessages = callSites.isEmpty() ? Map.of()
+        : NullReceivers.of(reader, (opcode, owner, name, descriptor) ->
+            CallSiteAdapter.selects(callSites, selector, owner, name, descriptor));
     while (true) {
       ClassWriter writer = new ClassWriter(0);
       TrapClassVisitor trap = new TrapClassVisitor(writer, facts, weaveLambdas, leftAlone,
-          TRAP_VERSION, callSites, selector);
+          TRAP_VERSION, callSites, selector, nullMessages);
       reader.accept(trap, 0);
       try {
         byte[] woven = writer.toByteArray();

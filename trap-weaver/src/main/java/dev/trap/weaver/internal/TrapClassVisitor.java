@@ -28,6 +28,8 @@ final class TrapClassVisitor extends ClassVisitor {
   private final String version;
   private final CallSiteSelector callSites;
   private final ClassSelector selector;
+  /** Per method, what the JVM would say of each bridged call's null receiver. */
+  private final Map<String, List<String>> nullMessages;
   private CallSiteBridges bridges;
   private String markerText;
   private final List<TrapMethodAdapter> adapters = new ArrayList<>();
@@ -41,8 +43,10 @@ final class TrapClassVisitor extends ClassVisitor {
    * @param leftAlone methods ({@code name + descriptor}) not to weave, such as ones too large
    */
   TrapClassVisitor(ClassVisitor next, ClassFileScanner facts, boolean weaveLambdas,
-      Set<String> leftAlone, String version, CallSiteSelector callSites, ClassSelector selector) {
+      Set<String> leftAlone, String version, CallSiteSelector callSites, ClassSelector selector,
+      Map<String, List<String>> nullMessages) {
     super(TrapContract.ASM_API, next);
+    this.nullMessages = nullMessages;
     this.facts = facts;
     this.weaveLambdas = weaveLambdas;
     this.leftAlone = leftAlone;
@@ -82,7 +86,8 @@ final class TrapClassVisitor extends ClassVisitor {
     CallSiteBridges.Bridge bridge = bridges == null || !name.startsWith(CallSiteBridges.PREFIX)
         ? null : bridges.byName(name);
     if (bridges != null && bridge == null) {
-      writer = new CallSiteAdapter(writer, callSites, selector, bridges);
+      writer = new CallSiteAdapter(writer, callSites, selector, bridges,
+          nullMessages.get(name + descriptor));
     }
     boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
     if ((bridge == null && !isWoven(access, name)) || leftAlone.contains(name + descriptor)) {

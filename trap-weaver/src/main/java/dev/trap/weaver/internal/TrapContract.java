@@ -100,6 +100,8 @@ public final class TrapContract {
   static final String ARGUMENT_DESCRIPTOR = "(Ljava/lang/Object;I)Ljava/lang/Object;";
   static final String EXIT = "exit";
   static final String ON_THROW = "onThrow";
+  static final String REQUIRE_RECEIVER = "requireReceiver";
+  static final String REQUIRE_RECEIVER_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/String;)V";
   static final String ON_THROW_DESCRIPTOR =
       "(Ljava/lang/Throwable;Ljava/lang/Object;)Ljava/lang/Object;";
 

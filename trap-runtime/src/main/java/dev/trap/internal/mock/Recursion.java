@@ -1,0 +1,35 @@
+package dev.trap.internal.mock;
+
+import dev.trap.internal.dispatch.Invocation;
+
+/** Tells a replacement that calls the method it replaces, over and over, from other overflows. */
+final class Recursion {
+
+  private static final String MARK = "[Trap] ";
+
+  private Recursion() {
+  }
+
+  /**
+   * @param overflow what the replacement threw
+   * @param call the call it replaced
+   * @param patch the patch
+   * @return the overflow as it is, if it was explained already deeper down or the replacement
+   *     is not on the stack again; else one that says what happened and what to do instead
+   */
+  static StackOverflowError explained(StackOverflowError overflow, Invocation call,
+      Object patch) {
+    if (overflow.getMessage() != null && overflow.getMessage().startsWith(MARK)
+        || !call.isWithinCallOfSameMethod()) {
+      return overflow;
+    }
+    StackOverflowError explained = new StackOverflowError(MARK + "The replacement of "
+        + call.method() + " (" + patch + ") calls that method again, which runs the replacement"
+        + " again, and so on until the stack ran out: a patched method runs the replacement on"
+        + " every call, the replacement's own included. To run the real method from a"
+        + " replacement, intercept it instead: Mock.intercept(method, call -> ... call.proceed()"
+        + " ...).");
+    explained.initCause(overflow);
+    return explained;
+  }
+}
