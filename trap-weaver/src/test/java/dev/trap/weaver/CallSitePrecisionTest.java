@@ -20,6 +20,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Patches of JDK methods at trapped call sites mean what they name, and a call through a trapped
@@ -33,6 +35,10 @@ class CallSitePrecisionTest {
           "java.lang.Thread#*", "java.lang.IllegalStateException#new"))
       .build(), "samples.");
   private final Class<?> suppliers = woven.load("samples.Suppliers");
+  private final WovenClasses wovenReceivers = new WovenClasses(Weaver.builder()
+      .include("samples.**").callSites(List.of("java.util.ArrayList#size", "java.util.List#size"))
+      .build(), "samples.");
+  private final Class<?> receivers = wovenReceivers.load("samples.Receivers");
 
   private Object call(String name, Object... arguments) throws Throwable {
     for (Method method : suppliers.getMethods()) {
@@ -130,5 +136,61 @@ class CallSitePrecisionTest {
         .toString());
     assertTrue(result.callees().contains(
         "java/lang/Thread.currentThread()Ljava/lang/Thread;"), "what reads no stack is trapped");
+  }
+
+  /** The same ArrayList, named as a List: ArrayList.size() is what the call runs. */
+  @Test
+  void patch_of_a_class_method_should_take_calls_that_name_its_interface() throws Throwable {
+    call(receivers, "sizeThroughList", names("a"));
+    call(receivers, "sizeThroughArrayList", names("a"));
+    try (var patch = Mock.patch(ArrayList<?>::size, list -> 42)) {
+      assertEquals(42, call(receivers, "sizeThroughArrayList", names("a")));
+      assertEquals(42, call(receivers, "sizeThroughList", names("a")), "an ArrayList as a List");
+      assertEquals(1, call(receivers, "sizeOfAList", List.of("a")), "a List of another class");
+    }
+    try (var patch = Mock.patch(List<?>::size, list -> 7)) {
+      assertEquals(7, call(receivers, "sizeOfAList", List.of("a")));
+      assertEquals(7, call(receivers, "sizeThroughArrayList", names("a")));
+    }
+  }
+
+  /**
+   * Item 4, in every shape of expression the JVM words: the message and the top frame are the
+   * direct call's, compared on the unwoven class.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"computedIndex", "elementOfAReturnedArray", "fieldOfAReturnedObject",
+      "fieldChain", "nullLiteral", "assignedInPlace", "castOfAnObject", "ternary", "staticField",
+      "methodReferenceOnNull", "boundMethodReferenceOnNull", "reassignedParameter", "inALambda",
+      "twoDimensional", "longChain"})
+  void null_receiver_should_fail_as_the_direct_call_does(String name) throws Throwable {
+    Object[] arguments = name.equals("ternary") ? new Object[] {true}
+        : name.equals("reassignedParameter") ? new Object[] {names()} : new Object[0];
+    NullPointerException expected = assertThrows(NullPointerException.class,
+        () -> call(Class.forName("samples.Receivers"), name, arguments));
+    call(receivers, "sizeThroughArrayList", names("a"));
+    NullPointerException actual = assertThrows(NullPointerException.class,
+        () -> call(receivers, name, arguments));
+    assertEquals(expected.getMessage() + " at " + top(expected),
+        actual.getMessage() + " at " + top(actual));
+  }
+
+  private static Object call(Class<?> type, String name, Object... arguments) throws Throwable {
+    for (Method method : type.getDeclaredMethods()) {
+      if (method.getName().equals(name)) {
+        method.setAccessible(true);
+        try {
+          return method.invoke(null, arguments);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      }
+    }
+    throw new IllegalArgumentException(name);
+  }
+
+  private static String top(Throwable thrown) {
+    StackTraceElement top = thrown.getStackTrace()[0];
+    return top.getClassName() + "." + top.getMethodName() + ":" + top.getLineNumber();
   }
 }

@@ -207,9 +207,10 @@ class MockTest {
 
   @Test
   void patchByName_should_name_the_overloads_to_choose_from() throws Throwable {
-    assertEquals("java.lang.Math declares 4 methods named max, with the descriptors [(DD)D,"
-        + " (FF)F, (II)I, (JJ)J]: name one with Mock.patchByName(Math.class, \"max\", \"(DD)D\","
-        + " ...)", scenario("overloadedName"));
+    assertEquals("java.lang.Math has 4 methods named max: java.lang.Math.max(DD)D,"
+        + " java.lang.Math.max(FF)F, java.lang.Math.max(II)I, java.lang.Math.max(JJ)J. Name one"
+        + " by its descriptor: Mock.patchByName(Math.class, \"max\", \"(DD)D\", ...)",
+        scenario("overloadedName"));
     assertEquals("Mock.patchByName found no method nothing with a body in samples.Shop or the"
         + " classes it extends, which have no method of that name", scenario("absentName"));
   }

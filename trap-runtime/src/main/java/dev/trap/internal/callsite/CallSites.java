@@ -50,23 +50,24 @@ public final class CallSites {
   }
 
   /**
-   * @return true if calls from woven classes that resolve to the method go through traps, also
-   *     calls that name a class inheriting it ({@code arrayList.stream()} for
-   *     {@code Collection.stream()})
+   * @return true if calls from woven classes of the method go through traps: calls filed under
+   *     it ({@link #filed}), whatever class they name ({@code arrayList.size()},
+   *     {@code list.size()} and {@code collection.size()} are all {@code Collection.size()}'s)
    */
   public static boolean isOpened(Class<?> type, String name, String descriptor) {
     String key = key(type, name, descriptor);
     if (LINKED.contains(key) || listed().contains(key)) {
       return true;
     }
+    Class<?> filed = filed(type, name, descriptor);
     String method = "." + name + descriptor;
     Set<String> opened = new HashSet<String>(listed());
     opened.addAll(LINKED);
     for (String entry : opened) {
       if (entry.endsWith(method)) {
         Class<?> named = load(entry.substring(0, entry.length() - method.length()), type);
-        if (named != null && type.isAssignableFrom(named)
-            && declaring(named, name, descriptor) == type) {
+        if (named != null && filed(declaring(named, name, descriptor), name, descriptor)
+            == filed) {
           return true;
         }
       }
@@ -75,9 +76,58 @@ public final class CallSites {
   }
 
   /**
+   * Where the trap of a call of a method is filed, and where a patch of the method looks for
+   * it: under the method the call resolves to ({@link #declaring}), or, for an instance method,
+   * the one it overrides at the root of its hierarchy ({@code ArrayList.size()} and
+   * {@code List.size()} under {@code Collection.size()}). So a patch of any of them reaches
+   * every trapped call that may run it, and tells the calls it means by their receiver.
+   *
+   * @param declaring the class that declares the method
+   * @return the class that declares the root of the method, or {@code declaring}
+   */
+  public static Class<?> filed(Class<?> declaring, String name, String descriptor) {
+    Method method = declared(declaring, name, descriptor);
+    if (method == null || Modifier.isStatic(method.getModifiers())
+        || Modifier.isPrivate(method.getModifiers()) || name.equals("<init>")) {
+      return declaring;
+    }
+    Class<?> root = declaring;
+    for (Class<?> c : supertypes(declaring)) {
+      Method above = declared(c, name, descriptor);
+      if (above != null && !Modifier.isStatic(above.getModifiers())
+          && !Modifier.isPrivate(above.getModifiers()) && c != Object.class
+          && root.isAssignableFrom(c) == false && c.isAssignableFrom(root)) {
+        root = c;
+      }
+    }
+    return root;
+  }
+
+  /** @return the superclasses of a class, nearest first, then its interfaces, breadth first */
+  private static List<Class<?>> supertypes(Class<?> type) {
+    List<Class<?>> supertypes = new ArrayList<Class<?>>();
+    for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
+      supertypes.add(c);
+    }
+    List<Class<?>> interfaces = new ArrayList<Class<?>>();
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      interfaces.addAll(Arrays.asList(c.getInterfaces()));
+    }
+    for (int i = 0; i < interfaces.size(); i++) {
+      Class<?> each = interfaces.get(i);
+      if (!supertypes.contains(each)) {
+        supertypes.add(each);
+        interfaces.addAll(Arrays.asList(each.getInterfaces()));
+      }
+    }
+    return supertypes;
+  }
+
+  /**
    * Resolves a called method as the JVM does (JVMS 5.4.3.3, 5.4.3.4): the class named at the
-   * call, then its superclasses, then its interfaces; for a static field's read (a method of the
-   * field's name without parameters), the class that declares the field.
+   * call, then its superclasses, then its superinterfaces, the most specific first; for a static
+   * field's read (a method of the field's name without parameters), the field (JVMS 5.4.3.2):
+   * the class named, its superinterfaces, then its superclasses.
    *
    * @param named the class the call names
    * @return the class that declares the method the call resolves to; {@code named} if none
@@ -92,38 +142,53 @@ public final class CallSites {
           return c;
         }
       }
-      Class<?> abstractOne = null;
-      List<Class<?>> interfaces = new ArrayList<Class<?>>();
-      for (Class<?> c = named; c != null; c = c.getSuperclass()) {
-        interfaces.addAll(Arrays.asList(c.getInterfaces()));
-      }
-      for (int i = 0; i < interfaces.size(); i++) {
-        Class<?> each = interfaces.get(i);
-        Method method = declared(each, name, descriptor);
-        if (method != null && !Modifier.isAbstract(method.getModifiers())) {
-          return each;
+      Class<?> specific = null;
+      boolean concrete = false;
+      for (Class<?> each : supertypes(named)) {
+        Method method = each.isInterface() ? declared(each, name, descriptor) : null;
+        if (method == null) {
+          continue;
         }
-        if (method != null && abstractOne == null) {
-          abstractOne = each;
+        boolean hasBody = !Modifier.isAbstract(method.getModifiers());
+        // The maximally specific: one no other candidate overrides; one with a body first.
+        if (specific == null || specific.isAssignableFrom(each)
+            || hasBody && !concrete && !each.isAssignableFrom(specific)) {
+          specific = each;
+          concrete = hasBody;
         }
-        interfaces.addAll(Arrays.asList(each.getInterfaces()));
       }
-      if (abstractOne != null) {
-        return abstractOne;
+      if (specific != null) {
+        return specific;
       }
       if (descriptor.startsWith("()")) {
-        for (Class<?> c = named; c != null; c = c.getSuperclass()) {
-          for (Field field : c.getDeclaredFields()) {
-            if (field.getName().equals(name) && Modifier.isStatic(field.getModifiers())) {
-              return c;
-            }
-          }
+        Class<?> field = fieldDeclaring(named, name);
+        if (field != null) {
+          return field;
         }
       }
     } catch (LinkageError | RuntimeException e) {
       // Unresolvable here: filed under the class named, as the call names it.
     }
     return named;
+  }
+
+  /** @return the class that declares a static field of that name, as the JVM finds it */
+  private static Class<?> fieldDeclaring(Class<?> type, String name) {
+    if (type == null) {
+      return null;
+    }
+    for (Field field : type.getDeclaredFields()) {
+      if (field.getName().equals(name) && Modifier.isStatic(field.getModifiers())) {
+        return type;
+      }
+    }
+    for (Class<?> each : type.getInterfaces()) {
+      Class<?> found = fieldDeclaring(each, name);
+      if (found != null) {
+        return found;
+      }
+    }
+    return fieldDeclaring(type.getSuperclass(), name);
   }
 
   private static Method declared(Class<?> type, String name, String descriptor) {

@@ -38,6 +38,8 @@ public final class Invocation implements Call {
   private boolean decided;
   private Object result;
   private Throwable thrown;
+  /** What the body threw when a hook ran it ({@link #proceed}), or null. */
+  private Throwable bodyThrew;
 
   Invocation(MethodSite site, Object receiver, Object[] arguments, Interception[] chain,
       ThreadState thread, ThreadState entered) {
@@ -263,10 +265,21 @@ public final class Invocation implements Call {
     thread.hooks = 0;
     try {
       return (Object) body.invokeExact(receiver, bodyArguments);
+    } catch (Throwable e) {
+      bodyThrew = e;
+      throw e;
     } finally {
       thread.bypass = bypassed;
       thread.hooks = hooks;
     }
+  }
+
+  /**
+   * @return true if the method's own body threw {@code exception} when a hook ran it: the
+   *     method's to throw, whatever it is
+   */
+  public boolean isThrownByBody(Throwable exception) {
+    return exception == bodyThrew;
   }
 
   @Override

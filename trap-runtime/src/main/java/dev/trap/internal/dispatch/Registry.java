@@ -99,9 +99,11 @@ public final class Registry {
       throw new IllegalStateException(caller.getName() + " calls " + metadata.callee
           + ", which its class loader cannot find", e);
     }
-    // Filed under the method the call resolves to (ArrayList.stream() to Collection.stream()),
-    // which is what a patch names.
-    Class<?> declaring = CallSites.declaring(callee, metadata.name, metadata.descriptor);
+    // Filed under the root of the method the call resolves to (list.size() and
+    // arrayList.size() under Collection.size()), where every patch of it looks.
+    Class<?> declaring = CallSites.filed(
+        CallSites.declaring(callee, metadata.name, metadata.descriptor), metadata.name,
+        metadata.descriptor);
     CallSites.linked(declaring, metadata.name, metadata.descriptor);
     return traps(caller).linkCallSite(lookup, type, metadata, declaring, traps(declaring));
   }

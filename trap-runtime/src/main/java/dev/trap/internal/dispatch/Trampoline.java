@@ -64,15 +64,22 @@ public final class Trampoline {
    * method's frame, not from the bridge the call goes through.
    *
    * @param receiver the call's receiver
-   * @param message what the JVM would say, worked out by the weaver from the calling code
+   * @param message what the JVM would say, worked out by the weaver from the calling code;
+   *     empty where it says nothing (a call from a lambda's object, a frame the JVM hides)
    */
   public static void requireReceiver(Object receiver, String message) {
     if (receiver == null) {
-      NullPointerException thrown = new NullPointerException(message);
+      NullPointerException thrown =
+          new NullPointerException(message.isEmpty() ? null : message);
       StackTraceElement[] stack = thrown.getStackTrace();
-      // This method and the bridge: the call failed where it was written.
-      thrown.setStackTrace(java.util.Arrays.copyOfRange(stack, Math.min(2, stack.length),
-          stack.length));
+      // This method and the bridge: the call failed where it was written. For a lambda's
+      // object, which stack traces hide, also what carries the lambda to its scope.
+      int top = Math.min(2, stack.length);
+      while (message.isEmpty() && top < stack.length
+          && stack[top].getClassName().startsWith("dev.trap.internal.")) {
+        top++;
+      }
+      thrown.setStackTrace(java.util.Arrays.copyOfRange(stack, top, stack.length));
       throw thrown;
     }
   }

@@ -16,7 +16,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,9 +44,30 @@ final class MethodReference {
   final Class<?> receiverType;
   /** Where the reference was written, for messages. */
   final String writtenIn;
+  /**
+   * The class whose traps the patch takes: the declaring class, or for a method whose calls are
+   * trapped rather than its body, the class the traps of its calls are filed under.
+   */
+  private final Class<?> trapsOf;
+  /**
+   * For a method with a body whose calls are trapped: the method; the calls meant are those
+   * that run it, not an override. Null for any call the traps and receiver type admit.
+   */
+  private final Method runs;
+  /** The receiver class last asked about, and whether it runs {@link #runs}. */
+  private volatile Object[] lastSelection;
 
   private MethodReference(Class<?> declaringClass, String name, String descriptor,
       boolean isStatic, Object receiver, Class<?> receiverType, String writtenIn) {
+    this(declaringClass, name, descriptor, isStatic, receiver, receiverType, writtenIn,
+        declaringClass, null);
+  }
+
+  private MethodReference(Class<?> declaringClass, String name, String descriptor,
+      boolean isStatic, Object receiver, Class<?> receiverType, String writtenIn,
+      Class<?> trapsOf, Method runs) {
+    this.trapsOf = trapsOf;
+    this.runs = runs;
     this.declaringClass = declaringClass;
     this.name = name;
     this.descriptor = descriptor;
@@ -65,6 +88,9 @@ final class MethodReference {
       return new Resolved();
     }
   };
+
+  /** The JDK's classes not in the boot loader's (the extension loader's, on Java 8). */
+  private static final ClassLoader PLATFORM_LOADER = platformLoader();
 
   /** Holds a class's reference once read; a reference that fails to read is read again. */
   private static final class Resolved {
@@ -117,28 +143,76 @@ final class MethodReference {
    * @throws IllegalArgumentException if that method cannot be patched
    */
   private MethodReference boundTo(Object instance, String api) {
-    Method runs = implementationIn(instance.getClass(), declaringClass, name, descriptor);
-    Class<?> declaring = runs == null ? declaringClass : runs.getDeclaringClass();
-    MethodReference bound = new MethodReference(declaring, name, descriptor, isStatic, instance,
-        null, writtenIn);
-    bound.check(runs != null ? runs : declaredIn(declaringClass, name, descriptor), api);
-    return bound;
+    Class<?> type = instance.getClass();
+    refuseGenerated(type, api);
+    Method runs = selected(type, name, descriptor);
+    MethodReference bound = runs == null || Modifier.isAbstract(runs.getModifiers())
+        ? new MethodReference(declaringClass, name, descriptor, isStatic, instance, null,
+            writtenIn)
+        : new MethodReference(runs.getDeclaringClass(), runs.getName(), descriptorOf(runs),
+            isStatic, instance, null, writtenIn);
+    return bound.checked(runs != null ? runs : declaredIn(declaringClass, name, descriptor), api);
   }
 
   /**
-   * @return the method of that name and descriptor with a body that an instance of {@code type}
-   *     runs, declared by {@code type} or a class between it and {@code declaring}; or null
+   * @return the method an instance of {@code type} runs for a call of that name and descriptor,
+   *     selected as the JVM does (JVMS 5.4.6): its class or the nearest superclass declaring
+   *     it, else the most specific interface default; through a compiler's bridge, the method
+   *     the bridge calls. Null if none is found.
    */
-  private static Method implementationIn(Class<?> type, Class<?> declaring, String name,
-      String descriptor) {
-    for (Class<?> c = type; c != null && c != declaring; c = c.getSuperclass()) {
+  private static Method selected(Class<?> type, String name, String descriptor) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       Executable found = declaredIn(c, name, descriptor);
-      if (found instanceof Method && !Modifier.isAbstract(found.getModifiers())
-          && !((Method) found).isBridge()) {
-        return (Method) found;
+      if (found instanceof Method && !Modifier.isStatic(found.getModifiers())
+          && !Modifier.isPrivate(found.getModifiers())) {
+        Method method = (Method) found;
+        return method.isBridge() ? bridged(c, method) : method;
+      }
+    }
+    Executable found = declaredIn(CallSites.declaring(type, name, descriptor), name, descriptor);
+    return found instanceof Method ? (Method) found : null;
+  }
+
+  /** @return the method a bridge calls: same name, parameters it casts its own to; or null */
+  private static Method bridged(Class<?> type, Method bridge) {
+    for (Method each : type.getDeclaredMethods()) {
+      if (!each.isBridge() && each.getName().equals(bridge.getName())
+          && each.getParameterCount() == bridge.getParameterCount()
+          && bridge.getReturnType().isAssignableFrom(each.getReturnType())
+          && widens(bridge.getParameterTypes(), each.getParameterTypes())) {
+        return each;
       }
     }
     return null;
+  }
+
+  private static boolean widens(Class<?>[] wide, Class<?>[] narrow) {
+    for (int i = 0; i < wide.length; i++) {
+      if (!wide[i].isAssignableFrom(narrow[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Objects of classes the JVM makes at run time (a {@link java.lang.reflect.Proxy}, a lambda's
+   * object) have no woven methods and none of their calls are trapped by name.
+   */
+  private void refuseGenerated(Class<?> type, String api) {
+    String what = this + " of " + type.getName();
+    if (java.lang.reflect.Proxy.isProxyClass(type)) {
+      throw new IllegalArgumentException(api + " cannot patch " + what + ": the object is a"
+          + " java.lang.reflect.Proxy, whose methods hand every call to its InvocationHandler."
+          + " Patch the method of the handler's class that it calls, or make the object from a"
+          + " class of your own.");
+    }
+    if (type.isSynthetic() || type.getName().contains("$$Lambda")) {
+      throw new IllegalArgumentException(api + " cannot patch " + what + ": the object is a"
+          + " lambda or method reference, whose class the JVM makes at run time and Trap"
+          + " cannot weave. Patch the method its body calls; or give the code under test an"
+          + " object of a class of your own.");
+    }
   }
 
   /** @return the field of the reference's class that holds its bound instance, or null */
@@ -156,11 +230,6 @@ final class MethodReference {
       // Not readable so: the reference is read through its serialized form every time.
     }
     return null;
-  }
-
-  private MethodReference boundTo(Object instance) {
-    return new MethodReference(declaringClass, name, descriptor, isStatic, instance, receiverType,
-        writtenIn);
   }
 
   private static MethodReference read(Object reference, SerializedLambda lambda, String api) {
@@ -206,10 +275,9 @@ final class MethodReference {
     }
     MethodReference resolved = new MethodReference(declaring, implName, descriptor, isStatic,
         null, receiverType, writtenIn);
-    if (isStatic || lambda.getCapturedArgCount() == 0) {
-      resolved.check(method, api);
-    }
-    return resolved;
+    // A bound reference is checked for what its instance runs.
+    return isStatic || lambda.getCapturedArgCount() == 0 ? resolved.checked(method, api)
+        : resolved;
   }
 
   /** @return the class of a method type's first parameter, as an internal name, or null */
@@ -292,32 +360,63 @@ final class MethodReference {
           + " target is Target.method(" + type.getSimpleName() + ".class, \"<init>\","
           + " descriptor).");
     }
-    Class<?> declaring = type;
-    List<Executable> candidates = patchable(type, name, descriptor);
-    if (candidates.isEmpty()) {
-      // Inherited: patched for the instances of the class named, as a reference through it is.
-      for (Class<?> c : supertypes(type)) {
-        candidates = patchable(c, name, descriptor);
-        if (!candidates.isEmpty()) {
-          declaring = c;
-          break;
-        }
-      }
-    }
+    List<Executable> candidates = inheritedPatchable(type, name, descriptor);
     if (candidates.size() != 1) {
       throw new IllegalArgumentException(candidates.isEmpty()
           ? noSuchMethod(type, name, descriptor, api)
-          : type.getName() + " declares " + candidates.size() + " methods named " + name
-              + ", with the descriptors " + descriptorsOf(candidates) + ": name one with"
-              + " Mock.patchByName(" + type.getSimpleName() + ".class, \"" + name + "\", \""
-              + descriptorsOf(candidates).iterator().next() + "\", ...)");
+          : type.getName() + " has " + candidates.size() + " methods named " + name + ": "
+              + signaturesOf(candidates) + ". Name one by its descriptor: Mock.patchByName("
+              + type.getSimpleName() + ".class, \"" + name + "\", \""
+              + descriptorOf(candidates.get(0)) + "\", ...)");
     }
     Executable method = candidates.get(0);
+    Class<?> declaring = method.getDeclaringClass();
     boolean isStatic = Modifier.isStatic(method.getModifiers());
+    // Inherited: patched for the instances of the class named, as a reference through it is.
     MethodReference resolved = new MethodReference(declaring, name, descriptorOf(method),
         isStatic, null, declaring == type || isStatic ? null : type, null);
-    resolved.check(method, api);
-    return resolved;
+    return resolved.checked(method, api);
+  }
+
+  /**
+   * @return the methods of that name a class has that a patch can take, its own and those it
+   *     inherits, one per descriptor: the nearest, as a call of it would run
+   */
+  private static List<Executable> inheritedPatchable(Class<?> type, String name,
+      String descriptor) {
+    Map<String, Executable> byDescriptor = new LinkedHashMap<String, Executable>();
+    for (Executable method : sorted(patchable(type, name, descriptor))) {
+      byDescriptor.put(descriptorOf(method), method);
+    }
+    for (Class<?> c : supertypes(type)) {
+      for (Executable method : sorted(patchable(c, name, descriptor))) {
+        boolean inherited = !Modifier.isPrivate(method.getModifiers())
+            && !(method instanceof Constructor)
+            && !(c.isInterface() && Modifier.isStatic(method.getModifiers()));
+        if (inherited && !byDescriptor.containsKey(descriptorOf(method))) {
+          byDescriptor.put(descriptorOf(method), method);
+        }
+      }
+    }
+    return new ArrayList<Executable>(byDescriptor.values());
+  }
+
+  /** @return the methods by descriptor, as the JVM lists them in no order */
+  private static List<Executable> sorted(List<Executable> methods) {
+    Map<String, Executable> byDescriptor = new java.util.TreeMap<String, Executable>();
+    for (Executable method : methods) {
+      byDescriptor.put(descriptorOf(method), method);
+    }
+    return new ArrayList<Executable>(byDescriptor.values());
+  }
+
+  private static String signaturesOf(List<Executable> methods) {
+    StringBuilder text = new StringBuilder();
+    for (Executable method : methods) {
+      text.append(text.length() == 0 ? "" : ", ").append(method.getDeclaringClass().getName())
+          .append('.').append(nameOf(method)).append(descriptorOf(method));
+    }
+    return text.toString();
   }
 
   /**
@@ -337,14 +436,6 @@ final class MethodReference {
       }
     }
     return candidates;
-  }
-
-  private static Set<String> descriptorsOf(List<Executable> methods) {
-    Set<String> descriptors = new TreeSet<String>();
-    for (Executable method : methods) {
-      descriptors.add(descriptorOf(method));
-    }
-    return descriptors;
   }
 
   /** @return the superclasses of a class, nearest first, then the interfaces it implements */
@@ -398,11 +489,42 @@ final class MethodReference {
         : ". Did you mean " + closest + "?");
   }
 
-  private void check(Executable method, String api) {
-    if (CallSites.isOpened(declaringClass, name, descriptor)) {
-      // Its calls from woven classes are trapped, whatever the method is.
-      return;
+  /**
+   * @return this reference, checked: it names a woven method with a trap, or one whose calls
+   *     woven classes trap ({@code <callSite>}); for those, filed where the traps of its calls
+   *     are, and meaning only the calls on instances of the class it names
+   * @throws IllegalArgumentException if it names neither
+   */
+  private MethodReference checked(Executable method, String api) {
+    if (!isTrappedByCalls()) {
+      check(method, api);
+      return this;
     }
+    // Calls of ArrayList.size() and List.size() alike are filed under Collection.size(): of
+    // those, the patch takes the calls on the class it names that run the method it names.
+    Class<?> root = CallSites.filed(declaringClass, name, descriptor);
+    Class<?> meant = receiver != null || receiverType != null || root == declaringClass
+        ? receiverType : declaringClass;
+    Method runs = receiver == null && method instanceof Method
+        && !Modifier.isStatic(method.getModifiers())
+        && !Modifier.isAbstract(method.getModifiers()) ? (Method) method : null;
+    return new MethodReference(declaringClass, name, descriptor, isStatic, receiver, meant,
+        writtenIn, root, runs);
+  }
+
+  /** @return true if calls of the method are trapped where they are made, not in its body */
+  private boolean isTrappedByCalls() {
+    if (!CallSites.isOpened(declaringClass, name, descriptor)) {
+      return false;
+    }
+    if (isJdk(declaringClass)) {
+      return true;
+    }
+    WovenMarker marker = Registry.marker(declaringClass);
+    return marker.state != WovenMarker.State.WOVEN || !marker.trapped(name + descriptor);
+  }
+
+  private void check(Executable method, String api) {
     if (isJdk(declaringClass)) {
       throw new IllegalArgumentException(notWoven(api));
     }
@@ -478,25 +600,44 @@ final class MethodReference {
         + callSite + ".";
   }
 
-  /** Classes of the JDK cannot be woven: their calls can be. */
+  /**
+   * Classes of the JDK cannot be woven, their calls can be: those of the boot and platform
+   * loaders (a proxy's class, named {@code jdk.proxy1...}, is not one).
+   */
   private static boolean isJdk(Class<?> type) {
-    if (type.getClassLoader() == null) {
-      return true;
+    ClassLoader loader = type.getClassLoader();
+    return loader == null || loader == PLATFORM_LOADER;
+  }
+
+  private static ClassLoader platformLoader() {
+    try {
+      return ClassLoader.getSystemClassLoader().getParent();
+    } catch (SecurityException e) {
+      return null;
     }
-    String name = type.getName();
-    return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-        || name.startsWith("sun.") || name.startsWith("com.sun.");
   }
 
   /** @return the target of the patch's interceptor */
   Target target() {
-    return Target.method(declaringClass, name, descriptor);
+    return Target.method(trapsOf, name, descriptor);
   }
 
   /** @return true if a call on {@code callReceiver} is one the reference means */
   boolean covers(Object callReceiver) {
     return (receiver == null || callReceiver == receiver)
-        && (receiverType == null || receiverType.isInstance(callReceiver));
+        && (receiverType == null || receiverType.isInstance(callReceiver))
+        && (runs == null || callReceiver == null || runsIt(callReceiver.getClass()));
+  }
+
+  /** @return true if an instance of {@code type} runs the method this reference names */
+  private boolean runsIt(Class<?> type) {
+    Object[] last = lastSelection;
+    if (last != null && last[0] == type) {
+      return (Boolean) last[1];
+    }
+    boolean runsIt = runs.equals(selected(type, name, descriptor));
+    lastSelection = new Object[] {type, runsIt};
+    return runsIt;
   }
 
   @Override

@@ -14,12 +14,14 @@ final class Recursion {
    * @param overflow what the replacement threw
    * @param call the call it replaced
    * @param patch the patch
+   * @param handler whether the replacement is a handler, given the call: one that runs the
+   *     method's body, which may recurse deeply of its own, so an overflow is not explained
    * @return the overflow as it is, if it was explained already deeper down or the replacement
    *     is not on the stack again; else one that says what happened and what to do instead
    */
   static StackOverflowError explained(StackOverflowError overflow, Invocation call,
-      Object patch) {
-    if (overflow.getMessage() != null && overflow.getMessage().startsWith(MARK)
+      Object patch, boolean handler) {
+    if (handler || overflow.getMessage() != null && overflow.getMessage().startsWith(MARK)
         || !call.isWithinCallOfSameMethod()) {
       return overflow;
     }

@@ -20,6 +20,11 @@ abstract class Replacement {
   /** @return the call's result, boxed */
   abstract Object run(Invocation call) throws Throwable;
 
+  /** @return true if it is given the call, and can run the body ({@code call.proceed()}) */
+  boolean canProceed() {
+    return false;
+  }
+
   static Replacement of(Mock.Handler handler) {
     if (handler == null) {
       throw new NullPointerException("handler");
@@ -28,6 +33,11 @@ abstract class Replacement {
       @Override
       Object run(Invocation call) throws Throwable {
         return handler.handle(call);
+      }
+
+      @Override
+      boolean canProceed() {
+        return true;
       }
     };
   }
@@ -111,9 +121,11 @@ abstract class Replacement {
     try {
       result = replacement.run(invocation);
     } catch (StackOverflowError e) {
-      throw Recursion.explained(e, invocation, patch);
+      throw Recursion.explained(e, invocation, patch, replacement.canProceed());
     } catch (Exception e) {
-      if (!(e instanceof RuntimeException) && !Exceptions.declares(call.method(), e)) {
+      // What the body threw through call.proceed() is the method's own, declared or not.
+      if (!(e instanceof RuntimeException) && !invocation.isThrownByBody(e)
+          && !Exceptions.declares(call.method(), e)) {
         throw new IllegalStateException("The replacement of " + call.method() + " threw "
             + e.getClass().getName() + ", a checked exception the method does not declare ("
             + Exceptions.declared(call.method()) + "), so no caller of it is ready for it."

@@ -172,8 +172,11 @@ final class CallSiteAdapter extends MethodVisitor {
               && !StackReading.is(target.getOwner(), target.getName(), target.getDesc())
           : opcode != 0 && isSelected(target.getOwner(), target.getName(), target.getDesc());
       if (selected) {
+        // The lambda's object calls the method on its argument, in a frame of the JVM's that
+        // stack traces hide, and the JVM words no message there: the bridge says none either.
+        boolean receives = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
         CallSiteBridges.Bridge bridge = bridges.bridge(opcode, target.getOwner(),
-            target.getName(), target.getDesc(), target.isInterface());
+            target.getName(), target.getDesc(), target.isInterface(), receives ? "" : null);
         Object[] rewritten = arguments.clone();
         rewritten[1] = new Handle(Opcodes.H_INVOKESTATIC, bridges.owner(), bridge.bridgeName,
             bridge.bridgeDescriptor, bridges.ownerIsInterface());

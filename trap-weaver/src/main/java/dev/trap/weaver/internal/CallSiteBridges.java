@@ -56,8 +56,8 @@ final class CallSiteBridges {
 
   /**
    * @param nullMessage for a call with a receiver, what the JVM would say if it were null
-   *     ({@link NullReceivers}), which the bridge says instead; null to let the call fail as it
-   *     fails within the bridge. Calls that the JVM would word otherwise get bridges of their own.
+   *     ({@link NullReceivers}), which the bridge says instead, empty for no message; null to
+   *     let the call fail as it fails within the bridge. Calls that the JVM would word otherwise get bridges of their own.
    * @return the bridge for calls of this method this way, made on first request
    */
   Bridge bridge(int opcode, String calleeOwner, String name, String descriptor,

@@ -10,8 +10,8 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -91,54 +91,88 @@ final class NullReceivers {
 
   private static String message(MethodInsnNode call, Frame<SourceValue>[] frames,
       MethodNode method, String owner) {
-    String invoked = "Cannot invoke \"" + className(call.owner) + "." + call.name
-        + parameters(call.desc) + "\"";
+    String invoked = "Cannot invoke \"" + methodName(call) + "\"";
     int index = method.instructions.indexOf(call);
     Frame<SourceValue> frame = frames[index];
     if (frame == null) {
       return invoked;
     }
     int receiver = frame.getStackSize() - 1 - Type.getArgumentTypes(call.desc).length;
-    AbstractInsnNode source = single(frame.getStack(receiver));
-    String because = source == null ? null : because(source, frames, method, owner);
-    return because == null ? invoked : invoked + " because " + because + " is null";
-  }
-
-  /** @return how the JVM names the null made by an instruction, quoted as it quotes it; or null */
-  private static String because(AbstractInsnNode source, Frame<SourceValue>[] frames,
-      MethodNode method, String owner) {
+    AbstractInsnNode source = transparent(single(frame.getStack(receiver)), frames, method);
     if (source instanceof MethodInsnNode) {
-      MethodInsnNode call = (MethodInsnNode) source;
-      return "the return value of \"" + className(call.owner) + "." + call.name
-          + parameters(call.desc) + "\"";
+      return invoked + " because the return value of \"" + methodName((MethodInsnNode) source)
+          + "\" is null";
     }
-    String path = path(source, frames, method, owner);
-    return path == null ? null : "\"" + path + "\"";
+    String cause = cause(source, MAX_DETAIL, frames, method);
+    return cause == null ? invoked : invoked + " because \"" + cause + "\" is null";
   }
 
-  private static String path(AbstractInsnNode source, Frame<SourceValue>[] frames,
-      MethodNode method, String owner) {
-    if (source == null) {
+  /** How many instructions deep the JVM words a null's cause, as HotSpot does. */
+  private static final int MAX_DETAIL = 5;
+
+  /**
+   * @return how the JVM words the value an instruction made, within {@code detail} instructions
+   *     (HotSpot's {@code ExceptionMessageBuilder::print_NPE_cause0}); or null
+   */
+  private static String cause(AbstractInsnNode made, int detail, Frame<SourceValue>[] frames,
+      MethodNode method) {
+    AbstractInsnNode source = transparent(made, frames, method);
+    if (source == null || detail <= 0) {
       return null;
     }
-    switch (source.getOpcode()) {
+    int opcode = source.getOpcode();
+    switch (opcode) {
       case Opcodes.ALOAD:
+      case Opcodes.ILOAD:
         return local(((VarInsnNode) source).var, source, method);
+      case Opcodes.ACONST_NULL:
+        return "null";
+      case Opcodes.ICONST_M1:
+      case Opcodes.ICONST_0:
+      case Opcodes.ICONST_1:
+      case Opcodes.ICONST_2:
+      case Opcodes.ICONST_3:
+      case Opcodes.ICONST_4:
+      case Opcodes.ICONST_5:
+        return String.valueOf(opcode - Opcodes.ICONST_0);
+      case Opcodes.BIPUSH:
+      case Opcodes.SIPUSH:
+        return String.valueOf(((IntInsnNode) source).operand);
       case Opcodes.GETSTATIC:
         FieldInsnNode field = (FieldInsnNode) source;
         return className(field.owner) + "." + field.name;
       case Opcodes.GETFIELD:
-        String object = path(operand(source, 0, frames, method), frames, method, owner);
-        return object == null ? null : object + "." + ((FieldInsnNode) source).name;
-      case Opcodes.CHECKCAST:
-        return path(operand(source, 0, frames, method), frames, method, owner);
+        // Deeper than the JVM words, the object is left out: "b.c.d.e.f" of a.b.c.d.e.f.
+        String object = cause(operand(source, 0, frames, method), detail - 1, frames, method);
+        return (object == null ? "" : object + ".") + ((FieldInsnNode) source).name;
       case Opcodes.AALOAD:
-        String array = path(operand(source, 1, frames, method), frames, method, owner);
-        String element = index(operand(source, 0, frames, method), method);
-        return array == null || element == null ? null : array + "[" + element + "]";
+      case Opcodes.IALOAD:
+        String array = cause(operand(source, 1, frames, method), detail - 1, frames, method);
+        String element = cause(operand(source, 0, frames, method), detail - 1, frames, method);
+        return (array == null ? "<array>" : array) + "["
+            + (element == null ? "..." : element) + "]";
+      case Opcodes.INVOKEVIRTUAL:
+      case Opcodes.INVOKESPECIAL:
+      case Opcodes.INVOKESTATIC:
+      case Opcodes.INVOKEINTERFACE:
+        return methodName((MethodInsnNode) source);
       default:
         return null;
     }
+  }
+
+  /**
+   * @return the instruction that made a value, through those that only pass it on as the JVM
+   *     follows them: a {@code checkcast}, a {@code dup}
+   */
+  private static AbstractInsnNode transparent(AbstractInsnNode source,
+      Frame<SourceValue>[] frames, MethodNode method) {
+    AbstractInsnNode made = source;
+    while (made != null
+        && (made.getOpcode() == Opcodes.CHECKCAST || made.getOpcode() == Opcodes.DUP)) {
+      made = operand(made, 0, frames, method);
+    }
+    return made;
   }
 
   /** @return the instruction that made an operand of {@code instruction}, from the top */
@@ -152,32 +186,9 @@ final class NullReceivers {
     return value.insns.size() == 1 ? value.insns.iterator().next() : null;
   }
 
-  private static String index(AbstractInsnNode source, MethodNode method) {
-    if (source == null) {
-      return null;
-    }
-    int opcode = source.getOpcode();
-    if (opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5) {
-      return String.valueOf(opcode - Opcodes.ICONST_0);
-    }
-    if (opcode == Opcodes.BIPUSH || opcode == Opcodes.SIPUSH) {
-      return String.valueOf(((IntInsnNode) source).operand);
-    }
-    if (source instanceof LdcInsnNode && ((LdcInsnNode) source).cst instanceof Integer) {
-      return String.valueOf(((LdcInsnNode) source).cst);
-    }
-    if (opcode == Opcodes.ILOAD) {
-      return local(((VarInsnNode) source).var, source, method);
-    }
-    return null;
-  }
-
   /** @return a local variable's name as the JVM gives it: its own, or its slot's */
   private static String local(int slot, AbstractInsnNode at, MethodNode method) {
     boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
-    if (slot == 0 && !isStatic) {
-      return "this";
-    }
     int position = method.instructions.indexOf(at);
     if (method.localVariables != null) {
       for (LocalVariableNode variable : method.localVariables) {
@@ -187,9 +198,14 @@ final class NullReceivers {
         }
       }
     }
+    // A parameter the method has not written over before.
+    boolean isParameter = !isWrittenBefore(slot, position, method);
+    if (slot == 0 && !isStatic && isParameter) {
+      return "this";
+    }
     int parameterSlot = isStatic ? 0 : 1;
     Type[] parameters = Type.getArgumentTypes(method.desc);
-    for (int i = 0; i < parameters.length; i++) {
+    for (int i = 0; i < parameters.length && isParameter; i++) {
       if (parameterSlot == slot) {
         return "<parameter" + (i + 1) + ">";
       }
@@ -198,11 +214,28 @@ final class NullReceivers {
     return "<local" + slot + ">";
   }
 
-  /** @return a class's name as the JVM words it: binary, without {@code java.lang.} */
+  private static boolean isWrittenBefore(int slot, int position, MethodNode method) {
+    for (int i = 0; i < position; i++) {
+      AbstractInsnNode instruction = method.instructions.get(i);
+      if (instruction instanceof VarInsnNode && ((VarInsnNode) instruction).var == slot
+          && instruction.getOpcode() >= Opcodes.ISTORE
+          && instruction.getOpcode() <= Opcodes.ASTORE
+          || instruction instanceof IincInsnNode && ((IincInsnNode) instruction).var == slot) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return a method as the JVM words it: {@code Class.name(Type, Type)} */
+  private static String methodName(MethodInsnNode call) {
+    return className(call.owner) + "." + call.name + parameters(call.desc);
+  }
+
+  /** @return a class's name as the JVM words it: binary; Object and String without package */
   static String className(String internalName) {
-    String name = internalName.replace('/', '.');
-    return name.startsWith("java.lang.") && name.lastIndexOf('.') == "java.lang".length()
-        ? name.substring("java.lang.".length()) : name;
+    return internalName.equals("java/lang/Object") ? "Object"
+        : internalName.equals("java/lang/String") ? "String" : internalName.replace('/', '.');
   }
 
   private static String parameters(String descriptor) {

@@ -9,17 +9,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link CallSiteBridges}) would stand between them and the code that calls them, one frame
  * more, and mislead them. They are never trapped at their call sites, whatever the patterns
  * select: {@code StackWalker}'s walks and {@code getCallerClass}, {@code Thread}'s stack traces,
- * a {@code Throwable}'s construction, which fills in its stack trace. (Methods that look at their
+ * a {@code Throwable}'s construction, which fills in its stack trace, the loggers of
+ * {@code java.util.logging} and {@code System.Logger}, which name the method that logs. (Methods that look at their
  * immediate caller only, such as {@code Class.forName} or {@code MethodHandles.lookup}, see the
  * same class through the bridge, which is a method of the calling class, and are trapped.)
  */
 final class StackReading {
 
+  /** Every method of the class. */
+  private static final String ALL = "*";
   private static final Map<String, Set<String>> METHODS = Map.of(
       "java/lang/StackWalker", Set.of("getCallerClass", "walk", "forEach"),
       "java/lang/Thread", Set.of("getStackTrace", "getAllStackTraces", "dumpStack"),
       "java/lang/Throwable", Set.of("fillInStackTrace"),
-      "java/lang/SecurityManager", Set.of("getClassContext"));
+      "java/lang/SecurityManager", Set.of("getClassContext"),
+      "java/util/logging/Logger", Set.of(ALL),
+      "java/lang/System$Logger", Set.of(ALL));
   private static final Map<String, Boolean> THROWABLES = new ConcurrentHashMap<>();
 
   private StackReading() {
@@ -28,7 +33,7 @@ final class StackReading {
   /** @return true if a call of the method must not go through a bridge */
   static boolean is(String owner, String name, String descriptor) {
     Set<String> methods = METHODS.get(owner);
-    if (methods != null && methods.contains(name)) {
+    if (methods != null && (methods.contains(name) || methods.contains(ALL))) {
       return true;
     }
     return (name.equals("<init>") || name.equals("fillInStackTrace")) && isThrowable(owner);
