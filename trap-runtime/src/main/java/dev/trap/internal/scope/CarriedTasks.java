@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code TimerTask}), so a wrapper would change what the user's code observes. The hand-over
  * rides beside the task instead, in a weak map by identity, pending until the task runs, which
  * takes it: the trap of the task's own {@code run}, {@code call} or {@code compute} method, for a
- * task of a woven class ({@link MethodSite}), or the task itself, for a lambda made by woven
- * code ({@link Carriers}). Other tasks are handed over without a scope.
+ * task of a woven class ({@link MethodSite}). A lambda made by woven code ({@link Carriers})
+ * holds its hand-overs itself. Other tasks are handed over without a scope.
  *
  * <p>A hand-over is for one run: a task handed over by one test and run later by another's code,
  * directly, runs as that code's. A {@code TimerTask}, which a timer runs again and again and
@@ -93,18 +93,23 @@ public final class CarriedTasks {
       // The JDK's own tasks, and lambdas made elsewhere, run nothing of Trap's to take it.
       return handover;
     }
-    boolean made = Carriers.isCarried(task);
-    Entry entry = made ? NONE : ENTRIES.get(type);
-    if (!made && entry == NONE) {
+    if (task instanceof Carriers.Carried) {
+      // A lambda made by woven code holds its own hand-overs.
+      Handover carried = handover != null ? handover : Handover.now();
+      if (carried != null) {
+        ((Carriers.Carried<?>) task).handOver(carried);
+      }
+      return carried;
+    }
+    Entry entry = ENTRIES.get(type);
+    if (entry == NONE) {
       return handover;
     }
     Handover carried = handover != null ? handover : Handover.now();
     if (carried == null) {
       return null;
     }
-    if (!made) {
-      entry.arm();
-    }
+    entry.arm();
     expunge();
     Key key = new Key(task, GONE);
     boolean keep = task instanceof TimerTask;

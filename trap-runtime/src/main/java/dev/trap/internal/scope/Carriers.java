@@ -630,10 +630,44 @@ public final class Carriers {
   abstract static class Carried<F> {
     final F fn;
     final Handover handover;
+    /**
+     * A hand-over of this object as a task, kept as it is ({@code execute}), not yet taken by a
+     * run; {@link Handover#UNTOLD} if two scopes handed it over. Guarded by this: held here, not
+     * in {@link CarriedTasks}' map, as this object is the runtime's own.
+     */
+    private Handover pending;
+    private int pendingRuns;
 
     Carried(F fn, Handover handover) {
       this.fn = fn;
       this.handover = handover;
+    }
+
+    /** Carries a hand-over for the next run, as {@link CarriedTasks} does for other tasks. */
+    synchronized void handOver(Handover another) {
+      if (pendingRuns == 0) {
+        pending = another;
+      } else if (pending != Handover.UNTOLD && pending.scope != another.scope) {
+        dev.trap.internal.dispatch.Reports.handedOverTwice(fn, pending.scope, another.scope);
+        pending = Handover.UNTOLD;
+      }
+      pendingRuns++;
+    }
+
+    /**
+     * @return the hand-over this run takes, or null: none pending, or a thread that runs a
+     *     test's own work in another scope calls it as its own code
+     */
+    synchronized Handover takeHandover(ThreadState state) {
+      if (pendingRuns == 0
+          || state.scope != pending.scope && state.runsOwnWork()) {
+        return null;
+      }
+      Handover taken = pending;
+      if (--pendingRuns == 0) {
+        pending = null;
+      }
+      return taken;
     }
 
     @Override

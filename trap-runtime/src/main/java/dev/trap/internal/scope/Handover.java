@@ -64,8 +64,17 @@ public final class Handover {
     }
     ThreadState state = ThreadState.current();
     ScopeImpl scope = state.effectiveScope();
-    return scope == null ? null
-        : new Handover(scope, TraceRecorder.handoverParent(state), made);
+    if (scope == null) {
+      return null;
+    }
+    Object trace = TraceRecorder.handoverParent(state);
+    // Untraced, a hand-over is its scope's and nothing else: made once per scope.
+    return trace == null ? scope.handover(made) : new Handover(scope, trace, made);
+  }
+
+  /** @return a hand-over of the scope with no trace, for {@link ScopeImpl#handover} */
+  static Handover untraced(ScopeImpl scope, boolean made) {
+    return new Handover(scope, null, made);
   }
 
   /** @return true for a lambda's, which carries the scope it was made in */
@@ -95,7 +104,7 @@ public final class Handover {
     if (!made) {
       return state.enter(scope, trace);
     }
-    Handover handedOver = CarriedTasks.take(carrier, state, false);
+    Handover handedOver = ((Carriers.Carried<?>) carrier).takeHandover(state);
     if (handedOver != null) {
       return handedOver.enterAsHandedOver(state);
     }

@@ -44,6 +44,9 @@ public final class ScopeImpl implements Scope {
   /** Opened scopes only: what closing must close. Guarded by this. */
   private final Set<Interception> registrations;
   private final Set<ScopeImpl> children;
+  /** What untraced work handed over, or lambdas made, in this scope carry; made on first use. */
+  private volatile Handover handedOver;
+  private volatile Handover made;
 
   private ScopeImpl(int kind, String name, ScopeImpl parent, Thread thread, boolean byFramework,
       boolean container) {
@@ -257,5 +260,20 @@ public final class ScopeImpl implements Scope {
   @Override
   public String toString() {
     return kind == OPENED ? "scope '" + name + "'" + (open ? "" : " (closed)") : name;
+  }
+
+  /** @return what untraced work handed over ({@code made}: lambdas made) in this scope carries */
+  Handover handover(boolean made) {
+    Handover handover = made ? this.made : handedOver;
+    if (handover == null) {
+      // Racing threads may each make one: they are equal.
+      handover = Handover.untraced(this, made);
+      if (made) {
+        this.made = handover;
+      } else {
+        handedOver = handover;
+      }
+    }
+    return handover;
   }
 }
