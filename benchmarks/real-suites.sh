@@ -1,64 +1,81 @@
 #!/usr/bin/env bash
-# How much longer the released test suites in it/ (commons-lang3, commons-codec) take on their
-# woven classes, with no interceptor at all, than on their original classes: the cost a project
-# pays for being woven. Each round runs both Surefire executions of each project, in an order
-# that alternates from round to round; the suite time is the sum of Surefire's per-class times
-# (JVM start-up and Maven excluded), the wall time that of the whole Maven invocation.
+# What being woven costs a real test suite: the released test suites in it/ (commons-lang3,
+# commons-codec, commons-io) run on their woven classes, with no interceptor at all, against the
+# same suites on their original classes; and the same again with JaCoCo's agent in both runs,
+# where Trap weaves as an agent too, as in most real builds. Measured as the CPU time of the test
+# JVM (all its threads, the JIT's and the collector's too), which CountingSessionListener writes
+# when the launcher session closes: wall time swings with the suites' sleeps and the machine's
+# load. Each round runs both Surefire executions of a project, in an order that alternates from
+# round to round; the script prints each round's ratio and the median.
 #
 # Needs the projects built once by the integration tests, which leave them woven in
-# it/target/it/ (about five minutes):
+# it/target/it/ (about ten minutes):
 #   ./mvnw -q install -DskipTests
-#   ./mvnw -pl it verify -Dinvoker.test=real-commons-lang3,real-commons-codec
+#   ./mvnw -pl it verify -Dinvoker.test=real-commons-lang3,real-commons-codec,real-commons-io
 # then, with no other build on the machine:
-#   benchmarks/real-suites.sh [rounds]          # default 3
+#   benchmarks/real-suites.sh [rounds] [project ...]     # default 5 rounds, all three projects
 set -euo pipefail
 shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/.." && pwd)
-rounds=${1:-3}
+rounds=${1:-5}
+shift || true
+projects=("$@")
+if [ ${#projects[@]} -eq 0 ]; then
+  projects=(real-commons-lang3 real-commons-codec real-commons-io)
+fi
 repo="$root/it/target/local-repo"
+jacoco_version=$(sed -n 's:.*<it.jacoco.version>\(.*\)</it.jacoco.version>.*:\1:p' "$root/it/pom.xml")
 # The settings the integration tests build with (it/src/it/settings.xml), interpolated as the
 # invoker does: their isolated repository names its origin, and Maven checks it.
-settings=$(mktemp)
-trap 'rm -f "$settings"' EXIT
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 user_repo=${TRAP_USER_REPOSITORY:-$HOME/.m2/repository}
-sed "s|@localRepositoryUrl@|file://$user_repo|" "$root/it/src/it/settings.xml" > "$settings"
+sed "s|@localRepositoryUrl@|file://$user_repo|" "$root/it/src/it/settings.xml" > "$work/settings.xml"
 
-suite_seconds() { # the sum of the testsuite times in one reports folder
-  python3 - "$1" <<'EOF'
-import glob, sys, xml.etree.ElementTree as ET
-print(sum(float(ET.parse(f).getroot().get('time', '0').replace(',', ''))
-          for f in glob.glob(sys.argv[1] + '/TEST-*.xml')))
+run() { # project goals: prints the test JVM's CPU seconds; its other figures go to stderr
+  local dir="$root/it/target/it/$1"
+  rm -f "$work/cpu"
+  "$root/mvnw" -o -q -B -s "$work/settings.xml" -f "$dir/pom.xml" -Dmaven.repo.local="$repo" \
+      -Dtrap.it.countFile.woven= -Dtrap.it.countFile.unwoven= -Dtrap.it.cpuFile="$work/cpu" \
+      $2 >&2
+  python3 - "$work/cpu" "$2" <<'EOF'
+import sys
+figures = dict(line.split("=") for line in open(sys.argv[1]).read().split())
+print("    %-45s cpu %6.1f s, JIT %6.1f s, GC %5.1f s, %s classes" % (sys.argv[2][-45:],
+      int(figures["cpuNanos"]) / 1e9, int(figures["compileMillis"]) / 1e3,
+      int(figures["gcMillis"]) / 1e3, figures["loadedClasses"]), file=sys.stderr)
+print(int(figures["cpuNanos"]) / 1e9)
 EOF
 }
 
-run() { # project execution reports-folder: prints "suite-seconds wall-seconds"
-  local dir="$root/it/target/it/$1"
-  local start end
-  start=$(date +%s.%N)
-  "$root/mvnw" -o -q -B -s "$settings" -f "$dir/pom.xml" -Dmaven.repo.local="$repo" \
-      -Dtrap.it.countFile.woven= -Dtrap.it.countFile.unwoven= $2 >&2
-  end=$(date +%s.%N)
-  echo "$(suite_seconds "$dir/target/$3") $(echo "$end - $start" | bc)"
+median() {
+  python3 -c 'import sys, statistics; print("%.3f" % statistics.median(map(float, sys.argv[1:])))' "$@"
 }
 
-for project in real-commons-lang3 real-commons-codec; do
+for project in "${projects[@]}"; do
   if [ ! -d "$root/it/target/it/$project/target/original-classes" ]; then
     echo "it/target/it/$project is not built: see the comment at the top of $0" >&2
     exit 1
   fi
-  echo "$project, $rounds rounds (suite seconds, wall seconds):"
-  ratios=()
-  for round in $(seq 1 "$rounds"); do
-    if [ $((round % 2)) -eq 1 ]; then
-      unwoven=$(run "$project" surefire:test@unwoven surefire-reports-unwoven)
-      woven=$(run "$project" "trap:weave surefire:test@default-test" surefire-reports)
-    else
-      woven=$(run "$project" "trap:weave surefire:test@default-test" surefire-reports)
-      unwoven=$(run "$project" surefire:test@unwoven surefire-reports-unwoven)
+  for setup in plain jacoco; do
+    agent=""
+    if [ "$setup" = jacoco ]; then
+      agent="org.jacoco:jacoco-maven-plugin:$jacoco_version:prepare-agent"
     fi
-    ratio=$(echo "scale=3; ${woven%% *} / ${unwoven%% *}" | bc)
-    ratios+=("$ratio")
-    echo "  round $round: unwoven $unwoven, woven $woven, woven / unwoven (suite) $ratio"
+    echo "$project, $setup, $rounds rounds (test JVM CPU seconds):"
+    ratios=()
+    for round in $(seq 1 "$rounds"); do
+      if [ $((round % 2)) -eq 1 ]; then
+        unwoven=$(run "$project" "$agent surefire:test@unwoven")
+        woven=$(run "$project" "$agent trap:weave surefire:test@default-test")
+      else
+        woven=$(run "$project" "$agent trap:weave surefire:test@default-test")
+        unwoven=$(run "$project" "$agent surefire:test@unwoven")
+      fi
+      ratio=$(echo "scale=3; $woven / $unwoven" | bc)
+      ratios+=("$ratio")
+      echo "  round $round: unwoven $unwoven, woven $woven, woven / unwoven $ratio"
+    done
+    echo "  $project $setup: median woven / unwoven $(median "${ratios[@]}") (rounds: ${ratios[*]})"
   done
-  echo "  woven / unwoven per round: ${ratios[*]}"
 done

@@ -37,6 +37,16 @@ public class FirstPatch {
   @Param({"trap", "mockito"})
   public String contender;
 
+  /**
+   * When the first patch comes: {@code firstCall}, right after the first call of the copy, the
+   * first trap linked; {@code testsStarted}, some time later, as a test's patch comes after the
+   * test framework has started, discovered the tests and loaded the first test class (here 300
+   * ms, about what JUnit takes before the first test of a small project on this machine), which
+   * leaves Trap's runtime the time to prepare the first patch on another thread.
+   */
+  @Param({"firstCall", "testsStarted"})
+  public String when;
+
   private IntSupplier rate;
   private Supplier<AutoCloseable> patcher;
   private AutoCloseable patch;
@@ -55,6 +65,9 @@ public class FirstPatch {
         contender.equals("trap") ? "bench.caller.TrapPatcher" : "bench.caller.MockitoPatcher");
     patcher = made;
     MockBenchmark.check(rate.getAsInt() == 7, "rate before the patch");
+    if (when.equals("testsStarted")) {
+      Thread.sleep(300);
+    }
   }
 
   /**

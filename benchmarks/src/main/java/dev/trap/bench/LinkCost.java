@@ -44,11 +44,14 @@ import org.objectweb.asm.Type;
  *
  * <p>Classes are defined and initialized before the clock starts, so what is timed is the first
  * call of each method: the interpreter, the resolution of the calls, and the linking of the
- * {@code invokedynamic}. Each variant runs in a JVM of its own, in rounds whose order rotates, and
- * the report gives the median per method and the ratios to the floor.
+ * {@code invokedynamic}. With {@code --loading}, the clock starts before the classes are defined:
+ * what a test JVM pays for its first pass over the project, class loading and verification (of
+ * bigger classes, when woven) and the runtime's start-up included. Each variant runs in a JVM of
+ * its own, in rounds whose order rotates, and the report gives the median per method and the
+ * ratios to the floor.
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar dev.trap.bench.LinkCost [rounds] [--diagnose]
+ * java -cp benchmarks/target/benchmarks.jar dev.trap.bench.LinkCost [rounds] [--diagnose] [--loading]
  * }</pre>
  */
 public final class LinkCost {
@@ -67,17 +70,19 @@ public final class LinkCost {
    * @throws Exception if a JVM cannot be started or the project generated
    */
   public static void main(String[] args) throws Exception {
-    if (args.length == 2 && args[0].equals("--child")) {
-      System.out.println(runOnce(args[1]));
+    if (args.length >= 2 && args[0].equals("--child")) {
+      System.out.println(runOnce(args[1], args.length > 2));
       return;
     }
     List<String> arguments = new ArrayList<>(Arrays.asList(args));
+    loading = arguments.remove("--loading");
     String[] variants = arguments.remove("--diagnose")
         ? new String[] {"plain", "floor", "trap", "floor6"} : VARIANTS;
     int rounds = arguments.size() > 0 ? Integer.parseInt(arguments.get(0)) : 11;
     int methods = CLASSES * (METHODS + 1);
     System.out.printf("First calls of %,d methods (%d classes of %d methods and a constructor),"
-        + " each variant in a fresh JVM, %d rounds; %s %s%n", methods, CLASSES, METHODS, rounds,
+        + " %s, each variant in a fresh JVM, %d rounds; %s %s%n", methods, CLASSES, METHODS,
+        loading ? "class loading included" : "classes loaded before", rounds,
         System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"));
     Map<String, List<Double>> perMethod = new HashMap<>();
     List<Double> trapToFloor = new ArrayList<>();
@@ -115,6 +120,9 @@ public final class LinkCost {
       }
     }
     command.addAll(Arrays.asList(LinkCost.class.getName(), "--child", variant));
+    if (loading) {
+      command.add("--loading");
+    }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String last = null;
     try (BufferedReader out = new BufferedReader(
@@ -129,8 +137,11 @@ public final class LinkCost {
     return Long.parseLong(last.trim());
   }
 
-  /** @return nanoseconds to call every method once */
-  private static long runOnce(String variant) throws Exception {
+  /** Whether the timed first pass includes defining the classes. */
+  private static boolean loading;
+
+  /** @return nanoseconds to call every method once, after or with loading the classes */
+  private static long runOnce(String variant, boolean withLoading) throws Exception {
     Map<String, byte[]> classes = new HashMap<>();
     Weaver weaver = Weaver.builder().include(GeneratedProject.SUBJECTS).build();
     for (int c = 0; c < CLASSES; c++) {
@@ -147,8 +158,9 @@ public final class LinkCost {
       classes.put((SUBJECT + c).replace('/', '.'), subject);
       classes.put((GeneratedProject.CALLER + c).replace('/', '.'), GeneratedProject.caller(c));
     }
+    long beforeLoading = System.nanoTime();
     List<Runnable> callers = GeneratedProject.load(classes, CLASSES);
-    long start = System.nanoTime();
+    long start = withLoading ? beforeLoading : System.nanoTime();
     for (Runnable caller : callers) {
       caller.run();
     }

@@ -118,6 +118,40 @@ public class MockBenchmark {
     }
   }
 
+  /**
+   * The same, patched in a scope the benchmark thread opened, as a test's thread runs in its
+   * test's scope under JUnit: the guard then asks which scope the thread's work is in.
+   */
+  @State(Scope.Thread)
+  public static class PatchedInTest extends Patched {
+
+    private dev.trap.Scope test;
+
+    /**
+     * Opens the test's scope, then loads the copies and opens the patch in it.
+     *
+     * @throws Exception if it does not take effect
+     */
+    @Override
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+      test = dev.trap.Scope.open("a test");
+      super.setUp();
+    }
+
+    /**
+     * Closes the trial's patch and the test's scope.
+     *
+     * @throws Exception if it cannot be closed
+     */
+    @Override
+    @TearDown(Level.Trial)
+    public void close() throws Exception {
+      super.close();
+      test.close();
+    }
+  }
+
   static Object newInstance(ClassLoader loader, String name) throws Exception {
     return loader.loadClass(name).getConstructor().newInstance();
   }
@@ -134,6 +168,15 @@ public class MockBenchmark {
    */
   @Benchmark
   public int patchedCall(Patched state) {
+    return state.rate.getAsInt();
+  }
+
+  /**
+   * @param state the trial's patch, in a test's scope
+   * @return 42, from the patched method
+   */
+  @Benchmark
+  public int patchedCallInTest(PatchedInTest state) {
     return state.rate.getAsInt();
   }
 

@@ -95,6 +95,12 @@ public final class Interception implements Registration {
     return state == ACTIVE && scope.covers(current, threadState);
   }
 
+  /** @return true if this interception takes calls made on the current thread */
+  boolean takes(ThreadState threadState) {
+    return state == ACTIVE && (kind == ScopeImpl.GLOBAL || thread == Thread.currentThread()
+        || kind == ScopeImpl.OPENED && threadState.isIn(scope));
+  }
+
   @Override
   public Interceptor interceptor() {
     return interceptor;

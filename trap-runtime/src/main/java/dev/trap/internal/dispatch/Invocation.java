@@ -40,6 +40,18 @@ public final class Invocation implements Call {
   private Throwable thrown;
   /** What the body threw when a hook ran it ({@link #proceed}), or null. */
   private Throwable bodyThrew;
+  /** The position in the chain of the hook running now, for {@link #acted}. */
+  private int hook = -1;
+  /**
+   * What the hooks did to the call, for traces: per interception of the chain, bits of
+   * {@link #REPLACED} and {@link #CHANGED}; null while none did anything.
+   */
+  private int[] acted;
+
+  /** A hook decided the outcome before the body ran, or instead of it. */
+  public static final int REPLACED = 1;
+  /** A hook changed an argument, or the outcome after the body ran. */
+  public static final int CHANGED = 2;
 
   Invocation(MethodSite site, Object receiver, Object[] arguments, Interception[] chain,
       ThreadState thread, ThreadState entered) {
@@ -60,6 +72,7 @@ public final class Invocation implements Call {
     thread.hooks++;
     try {
       for (int i = 0; i < chain.length && !decided; i++) {
+        hook = i;
         try {
           states[i] = chain[i].interceptor().pre(this);
         } catch (Throwable t) {
@@ -116,11 +129,13 @@ public final class Invocation implements Call {
     phase = Phase.POST;
     try {
       for (int i = preHooksDone - 1; i >= 0; i--) {
+        hook = i;
         try {
           chain[i].interceptor().post(this, states[i]);
         } catch (Throwable t) {
           thrown = t;
           result = null;
+          act(CHANGED);
         }
       }
     } finally {
@@ -176,6 +191,7 @@ public final class Invocation implements Call {
           + arguments.length);
     }
     checkArgument(index, value);
+    act(CHANGED);
     arguments[index] = value;
   }
 
@@ -196,6 +212,7 @@ public final class Invocation implements Call {
       throw new IllegalArgumentException("Cannot return " + Types.describe(value) + " from "
           + method + ", which returns " + type.getName());
     }
+    act(phase == Phase.POST ? CHANGED : REPLACED);
     decided = true;
     result = value;
     thrown = null;
@@ -211,9 +228,41 @@ public final class Invocation implements Call {
   }
 
   private void decideThrown(Throwable exception) {
+    act(phase == Phase.POST ? CHANGED : REPLACED);
     decided = true;
     thrown = exception;
     result = null;
+  }
+
+  private void act(int what) {
+    if (hook < 0) {
+      return;
+    }
+    if (acted == null) {
+      acted = new int[chain.length];
+    }
+    acted[hook] |= what;
+  }
+
+  /**
+   * @return what the hooks of the interception did to this call: bits of {@link #REPLACED} and
+   *     {@link #CHANGED}; 0 if nothing, or if it takes no part in the call
+   */
+  public int actedOn(Interception interception) {
+    if (acted == null) {
+      return 0;
+    }
+    for (int i = 0; i < chain.length; i++) {
+      if (chain[i] == interception) {
+        return acted[i];
+      }
+    }
+    return 0;
+  }
+
+  /** @return the interceptions that take part in this call, in the order of their pre hooks */
+  public Interception[] chain() {
+    return chain.clone();
   }
 
   private void checkHooksRunning() {

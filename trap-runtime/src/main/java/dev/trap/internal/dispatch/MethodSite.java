@@ -16,12 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The trap of one woven method: its call site and the interceptions that apply to it.
  *
- * <p>The call site's target has two forms. <em>Idle</em>, while no interception applies: a
+ * <p>The call site's target has three forms. <em>Idle</em>, while no interception applies: a
  * constant {@code null} that drops the arguments, which the JIT folds away. It is shared by all
  * traps of the same erased type, so linking a trap builds no method handle. <em>Armed</em>, once
  * an interception applies: a guard that asks, per call, whether an interception takes calls of the
  * calling thread ({@link #isTaken()}: its scope and a few field reads), and only then boxes the
  * arguments and enters the interceptors. The armed form is built on first use and kept.
+ * <em>Direct</em>, while a method's only interceptor is a {@link DirectReplacement} (a patch)
+ * that has taken {@value #DIRECT_AFTER} calls: a guard that checks the same, then calls the
+ * replacement's function with the arguments as they are, and no {@code Call} is made; any
+ * change of the interceptors goes back to the armed form.
  *
  * <p>Adding an interception arms the trap if it is idle; removing one changes only the array the
  * guard reads. A trap left armed with no interception goes back to idle at its next call. So
@@ -33,6 +37,15 @@ public final class MethodSite {
   private static final Interception[] NONE = new Interception[0];
   private static final MethodHandle IS_TAKEN;
   private static final MethodHandle ENTER;
+  private static final MethodHandle TAKES_DIRECT;
+  private static final MethodHandle TAKES_DIRECT_STATIC;
+  private static final MethodHandle DECIDED;
+  /**
+   * How many calls a method's only interceptor takes through the general path before the trap
+   * calls its {@link DirectReplacement} directly: a patch called a few times costs no method
+   * handles to build, a busy one costs what calling its function costs.
+   */
+  static final int DIRECT_AFTER = 200;
   private static final ConcurrentHashMap<MethodType, MethodHandle> IDLE =
       new ConcurrentHashMap<MethodType, MethodHandle>();
 
@@ -43,6 +56,13 @@ public final class MethodSite {
           MethodType.methodType(boolean.class));
       ENTER = lookup.findVirtual(MethodSite.class, "enter",
           MethodType.methodType(Object.class, Object.class, Object[].class));
+      TAKES_DIRECT = lookup.findVirtual(MethodSite.class, "takesDirect",
+          MethodType.methodType(boolean.class, Interception[].class, Interception.class,
+              Object.class));
+      TAKES_DIRECT_STATIC = lookup.findVirtual(MethodSite.class, "takesDirect",
+          MethodType.methodType(boolean.class, Interception[].class, Interception.class));
+      DECIDED = lookup.findVirtual(MethodSite.class, "decided",
+          MethodType.methodType(Object.class, Class.class, Object.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -57,6 +77,10 @@ public final class MethodSite {
   /** Guarded by this. */
   private boolean armed;
   private MethodHandle armedTarget;
+  /** The target that calls the only interceptor's function directly, while in use; or null. */
+  private MethodHandle directTarget;
+  /** Calls the general path took for the only interceptor since the interceptors changed. */
+  private int generalCalls;
   private MethodHandle body;
   private volatile boolean callInNoTestReported;
   /**
@@ -107,6 +131,7 @@ public final class MethodSite {
     }
     next[i] = interception;
     interceptions = next;
+    leaveDirect();
     if (!armed) {
       armed = true;
       callSite.setTarget(armedTarget());
@@ -117,6 +142,7 @@ public final class MethodSite {
   /** Makes this trap take the hand-overs of its tasks ({@link CarriedTasks}); arms it. */
   synchronized void takeHandovers(boolean always) {
     takesHandovers = always ? 2 : 1;
+    leaveDirect();
     if (!armed) {
       armed = true;
       callSite.setTarget(armedTarget());
@@ -144,11 +170,95 @@ public final class MethodSite {
     System.arraycopy(current, 0, next, 0, index);
     System.arraycopy(current, index + 1, next, index, next.length - index);
     interceptions = next.length == 0 ? NONE : next;
+    leaveDirect();
+  }
+
+  /** Lock held: back to the general armed target, which checks everything anew. */
+  private void leaveDirect() {
+    generalCalls = 0;
+    if (directTarget != null) {
+      directTarget = null;
+      if (armed) {
+        callSite.setTarget(armedTarget());
+      }
+    }
+  }
+
+  /**
+   * Lock held: calls the only interceptor's function directly from now on, where it is a
+   * {@link DirectReplacement} that can be so called. The direct target's guard checks, per
+   * call, all that the general path checks: that the interceptors are still these, that the
+   * interceptor takes the call (its scope, the receiver), that no hook runs; else the general
+   * path takes the call.
+   */
+  private synchronized void goDirect(Interception[] only) {
+    if (interceptions != only || directTarget != null || !armed || takesHandovers != 0
+        || method.isConstructor()
+        || !(only[0].interceptor() instanceof DirectReplacement)) {
+      return;
+    }
+    MethodHandle replacement;
+    try {
+      replacement = ((DirectReplacement) only[0].interceptor()).directHandle(method, type);
+    } catch (RuntimeException e) {
+      replacement = null;
+    }
+    if (replacement == null) {
+      return;
+    }
+    // Bound into the handles, the constants fold away in compiled code.
+    MethodHandle test;
+    if (method.takesReceiver()) {
+      test = MethodHandles.dropArguments(MethodHandles.insertArguments(TAKES_DIRECT, 0, this,
+          only, only[0]).asType(MethodType.methodType(boolean.class, type.parameterType(0))),
+          1, type.parameterList().subList(1, type.parameterCount()));
+    } else {
+      test = MethodHandles.dropArguments(
+          MethodHandles.insertArguments(TAKES_DIRECT_STATIC, 0, this, only, only[0]), 0,
+          type.parameterList());
+    }
+    Class<?> returnType = method.returnType();
+    MethodHandle decided = MethodHandles.insertArguments(DECIDED, 0, this,
+        returnType.isPrimitive() && returnType != void.class
+            ? MethodType.methodType(returnType).wrap().returnType() : returnType);
+    directTarget = MethodHandles.guardWithTest(test,
+        MethodHandles.filterReturnValue(replacement, decided), armedTarget());
+    callSite.setTarget(directTarget);
+  }
+
+  /** The guard of the direct target of an instance method: does every check pass? */
+  boolean takesDirect(Interception[] only, Interception interception, Object receiver) {
+    return receiver != null && takesDirect(only, interception)
+        && ((DirectReplacement) interception.interceptor()).takesReceiver(receiver);
+  }
+
+  /** The guard of the direct target of a static method: does every check pass? */
+  boolean takesDirect(Interception[] only, Interception interception) {
+    if (interceptions != only) {
+      return false;
+    }
+    ThreadState state = ThreadState.current();
+    return state.hooks == 0 && state.bypass != this && interception.takes(state);
+  }
+
+  /**
+   * @param type the method's return type, boxed for a primitive one
+   * @return the function's result as the outcome of the call, checked as {@code returnWith}
+   */
+  Object decided(Class<?> type, Object value) {
+    boolean fits = type == void.class ? value == null
+        : value == null ? !method.returnType().isPrimitive() : type.isInstance(value);
+    if (!fits) {
+      throw new IllegalArgumentException("Cannot return " + Types.describe(value) + " from "
+          + method + ", which returns " + method.returnType().getName());
+    }
+    return new Decided(value);
   }
 
   private synchronized void disarmIfUnused() {
     if (armed && interceptions.length == 0 && takesHandovers == 0) {
       armed = false;
+      directTarget = null;
       callSite.setTarget(idle(type));
     }
   }
@@ -156,17 +266,26 @@ public final class MethodSite {
   /** Lock held. */
   private MethodHandle armedTarget() {
     if (armedTarget == null) {
-      MethodHandle enter = ENTER.bindTo(this);
-      if (!method.takesReceiver()) {
-        enter = MethodHandles.insertArguments(enter, 0, (Object) null);
-      }
-      int arguments = type.parameterCount() - (method.takesReceiver() ? 1 : 0);
-      enter = enter.asCollector(Object[].class, arguments).asType(type);
-      MethodHandle isTaken =
-          MethodHandles.dropArguments(IS_TAKEN.bindTo(this), 0, type.parameterList());
-      armedTarget = MethodHandles.guardWithTest(isTaken, enter, idle(type));
+      armedTarget = armed(this, method.takesReceiver(), type);
     }
     return armedTarget;
+  }
+
+  /**
+   * @param site the trap, or null for a target of the same shape that is never called, which
+   *     makes the JDK generate the code of that shape ahead of the first real one
+   *     ({@link Warmup})
+   * @return the armed target of a trap of that type
+   */
+  static MethodHandle armed(MethodSite site, boolean takesReceiver, MethodType type) {
+    MethodHandle enter = ENTER.bindTo(site);
+    if (!takesReceiver) {
+      enter = MethodHandles.insertArguments(enter, 0, (Object) null);
+    }
+    int arguments = type.parameterCount() - (takesReceiver ? 1 : 0);
+    enter = enter.asCollector(Object[].class, arguments).asType(type);
+    // A guard may take fewer arguments than the target: this one takes none.
+    return MethodHandles.guardWithTest(IS_TAKEN.bindTo(site), enter, idle(type));
   }
 
   /**
@@ -258,6 +377,10 @@ public final class MethodSite {
         reportUntaken(state.effectiveScope(), Thread.currentThread());
       }
       chain = NONE;
+    }
+    if (chain.length == 1 && entered == null && chain == interceptions
+        && ++generalCalls == DIRECT_AFTER) {
+      goDirect(chain);
     }
     Invocation invocation = new Invocation(this, receiver, arguments, chain, state, entered);
     invocation.start();

@@ -59,6 +59,14 @@ public final class Registry {
   private Registry() {
   }
 
+  /**
+   * Prepares the first patch on a thread of its own ({@link Warmup}), as the tests start.
+   * Calling it again does nothing.
+   */
+  public static void prepareFirstPatch() {
+    Warmup.start();
+  }
+
   /** @return the traps of a class, made on first use */
   static ClassTraps traps(Class<?> type) {
     if (!Loaders.mayOutliveRuntime(type)) {

@@ -48,6 +48,7 @@ public final class Trampoline {
           + e.getMessage() + " Until then its calls run untrapped.", null);
       return new ConstantCallSite(MethodSite.idle(type));
     }
+    Warmup.start();
     try {
       return Registry.link(lookup, type, method).callSite();
     } catch (RuntimeException e) {
@@ -89,7 +90,7 @@ public final class Trampoline {
    * @return true if the interceptors decided the outcome and the body must not run
    */
   public static boolean isDone(Object call) {
-    return ((Invocation) call).isComplete();
+    return call.getClass() == Decided.class || ((Invocation) call).isComplete();
   }
 
   /**
@@ -99,7 +100,8 @@ public final class Trampoline {
    * @return the value to return, boxed
    */
   public static Object outcome(Object call) {
-    return ((Invocation) call).outcome();
+    return call.getClass() == Decided.class ? ((Decided) call).value
+        : ((Invocation) call).outcome();
   }
 
   /**

@@ -514,14 +514,14 @@ final class MethodReference {
 
   /** @return true if calls of the method are trapped where they are made, not in its body */
   private boolean isTrappedByCalls() {
-    if (!CallSites.isOpened(declaringClass, name, descriptor)) {
-      return false;
+    if (!isJdk(declaringClass)) {
+      // A woven method's own trap first: the lists of trapped calls are read only if needed.
+      WovenMarker marker = Registry.marker(declaringClass);
+      if (marker.state == WovenMarker.State.WOVEN && marker.trapped(name + descriptor)) {
+        return false;
+      }
     }
-    if (isJdk(declaringClass)) {
-      return true;
-    }
-    WovenMarker marker = Registry.marker(declaringClass);
-    return marker.state != WovenMarker.State.WOVEN || !marker.trapped(name + descriptor);
+    return CallSites.isOpened(declaringClass, name, descriptor);
   }
 
   private void check(Executable method, String api) {
@@ -588,6 +588,12 @@ final class MethodReference {
           + "</callSiteDefaults>, which opens the clock, sleep, UUIDs, randomness, environment"
           + " variables and system properties). Calls from classes that are not woven, such as"
           + " the tests' own, stay untrapped.";
+    }
+    String skip = System.getProperty("trap.skip");
+    if (skip != null && !skip.equalsIgnoreCase("false")) {
+      return api + " cannot patch " + this + ": class " + className + " is not woven, as Trap is"
+          + " off in this run: trap.skip is set (-Dtrap.skip on the command line, or <skip> in"
+          + " trap-maven-plugin's configuration). Run the tests without it.";
     }
     return api + " cannot patch " + this + ": class " + className + " is not woven. Trap weaves"
         + " the classes that the <include> patterns of trap-maven-plugin select: add"

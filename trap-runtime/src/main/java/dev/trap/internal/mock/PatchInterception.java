@@ -7,20 +7,34 @@ import dev.trap.Patch;
 import dev.trap.Registration;
 import dev.trap.Scope;
 import dev.trap.Target;
+import dev.trap.internal.dispatch.DirectReplacement;
 import dev.trap.internal.dispatch.Registry;
+import dev.trap.internal.trace.TraceMark;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 
-/** A {@link Patch}: the interceptor that runs a replacement instead of a method's body. */
-final class PatchInterception implements Interceptor, Patch {
+/**
+ * A {@link Patch}: the interceptor that runs a replacement instead of a method's body; where it
+ * is a method's only interceptor, called directly by a busy trap.
+ */
+final class PatchInterception implements Interceptor, Patch, DirectReplacement, TraceMark {
 
   private final MethodReference method;
   private final Replacement replacement;
   private final String api;
+  /** Where the test made it, for traces; null when no trace would show it. */
+  private final String origin = Origin.ofCaller();
   private Registration registration;
 
   PatchInterception(MethodReference method, Replacement replacement, String api) {
     this.method = method;
     this.replacement = replacement;
     this.api = api;
+  }
+
+  @Override
+  public String traceMark() {
+    return api + " of " + method + (origin == null ? "" : " at " + origin);
   }
 
   /** @return this, added to the scope: it takes calls from now on */
@@ -50,6 +64,16 @@ final class PatchInterception implements Interceptor, Patch {
       Replacement.decide(call, replacement, this);
     }
     return null;
+  }
+
+  @Override
+  public MethodHandle directHandle(MethodInfo info, MethodType type) {
+    return info.isConstructor() ? null : replacement.direct(info, type, this);
+  }
+
+  @Override
+  public boolean takesReceiver(Object receiver) {
+    return method.covers(receiver);
   }
 
   @Override

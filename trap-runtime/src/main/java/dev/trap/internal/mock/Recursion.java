@@ -1,5 +1,6 @@
 package dev.trap.internal.mock;
 
+import dev.trap.MethodInfo;
 import dev.trap.internal.dispatch.Invocation;
 
 /** Tells a replacement that calls the method it replaces, over and over, from other overflows. */
@@ -21,12 +22,42 @@ final class Recursion {
    */
   static StackOverflowError explained(StackOverflowError overflow, Invocation call,
       Object patch, boolean handler) {
-    if (handler || overflow.getMessage() != null && overflow.getMessage().startsWith(MARK)
-        || !call.isWithinCallOfSameMethod()) {
+    if (handler || isExplained(overflow) || !call.isWithinCallOfSameMethod()) {
       return overflow;
     }
+    return explanation(overflow, call.method(), patch);
+  }
+
+  /**
+   * For a replacement called directly, with no call in progress to look at: the method's frames
+   * on the overflowed stack tell whether it was within a call of itself.
+   *
+   * @return the overflow as it is, if explained already or the method is on the stack once;
+   *     else one that says what happened
+   */
+  static StackOverflowError explained(StackOverflowError overflow, MethodInfo method,
+      Object patch) {
+    if (isExplained(overflow)) {
+      return overflow;
+    }
+    int frames = 0;
+    for (StackTraceElement frame : overflow.getStackTrace()) {
+      if (frame.getMethodName().equals(method.name())
+          && frame.getClassName().equals(method.declaringClass().getName()) && ++frames > 1) {
+        return explanation(overflow, method, patch);
+      }
+    }
+    return overflow;
+  }
+
+  private static boolean isExplained(StackOverflowError overflow) {
+    return overflow.getMessage() != null && overflow.getMessage().startsWith(MARK);
+  }
+
+  private static StackOverflowError explanation(StackOverflowError overflow, MethodInfo method,
+      Object patch) {
     StackOverflowError explained = new StackOverflowError(MARK + "The replacement of "
-        + call.method() + " (" + patch + ") calls that method again, which runs the replacement"
+        + method + " (" + patch + ") calls that method again, which runs the replacement"
         + " again, and so on until the stack ran out: a patched method runs the replacement on"
         + " every call, the replacement's own included. To run the real method from a"
         + " replacement, intercept it instead: Mock.intercept(method, call -> ... call.proceed()"

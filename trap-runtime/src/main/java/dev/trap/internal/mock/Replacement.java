@@ -1,8 +1,12 @@
 package dev.trap.internal.mock;
 
 import dev.trap.Call;
+import dev.trap.MethodInfo;
 import dev.trap.Mock;
 import dev.trap.internal.dispatch.Invocation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
  * What a patch runs instead of a method's body: a lambda of one of {@link Mock}'s functional
@@ -23,6 +27,16 @@ abstract class Replacement {
   /** @return true if it is given the call, and can run the body ({@code call.proceed()}) */
   boolean canProceed() {
     return false;
+  }
+
+  /**
+   * @param type the trap's type ({@link dev.trap.internal.dispatch.DirectReplacement})
+   * @param patch the patch, for messages
+   * @return a handle that runs the replacement for a call of that type, throwing as
+   *     {@link #decide} makes the call throw; or null for a handler, which is given the call
+   */
+  MethodHandle direct(MethodInfo method, MethodType type, Object patch) {
+    return null;
   }
 
   static Replacement of(Mock.Handler handler) {
@@ -59,7 +73,90 @@ abstract class Replacement {
         }
         return apply(lambda, arguments);
       }
+
+      @Override
+      MethodHandle direct(MethodInfo method, MethodType type, Object patch) {
+        return directHandle(lambda, withReceiver, method, type, patch);
+      }
     };
+  }
+
+  /** @return the lambda's method, bound to it and adapted to the trap's type; or null */
+  private static MethodHandle directHandle(Object lambda, boolean withReceiver,
+      MethodInfo method, MethodType type, Object patch) {
+    boolean trapTakesReceiver = type.parameterCount() > method.parameterCount();
+    int count = method.parameterCount() + (withReceiver ? 1 : 0);
+    if (count >= Direct.FUNCTIONS.length || withReceiver && !trapTakesReceiver) {
+      return null;
+    }
+    MethodHandle function;
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      if (Direct.FUNCTIONS[count][0].isInstance(lambda)) {
+        function = lookup.findVirtual(Direct.FUNCTIONS[count][0], "apply",
+            MethodType.genericMethodType(count)).bindTo(lambda);
+      } else if (Direct.FUNCTIONS[count][1].isInstance(lambda)) {
+        function = MethodHandles.filterReturnValue(lookup.findVirtual(
+            Direct.FUNCTIONS[count][1], "run",
+            MethodType.genericMethodType(count).changeReturnType(void.class)).bindTo(lambda),
+            MethodHandles.constant(Object.class, null));
+      } else {
+        return null;
+      }
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
+    if (trapTakesReceiver && !withReceiver) {
+      function = MethodHandles.dropArguments(function, 0, type.parameterType(0));
+    }
+    function = function.asType(type);
+    MethodHandle thrown = MethodHandles.dropArguments(
+        MethodHandles.insertArguments(Direct.THROWN, 0, method, patch), 1,
+        type.parameterList());
+    return MethodHandles.catchException(function, Throwable.class, thrown);
+  }
+
+  /** What only a replacement called directly needs, loaded when the first one is. */
+  private static final class Direct {
+
+    static final MethodHandle THROWN;
+
+    /** The functional interfaces of replacements, by count of parameters: Fn, then Run. */
+    static final Class<?>[][] FUNCTIONS = {
+        {Mock.Fn0.class, Mock.Run0.class}, {Mock.Fn1.class, Mock.Run1.class},
+        {Mock.Fn2.class, Mock.Run2.class}, {Mock.Fn3.class, Mock.Run3.class},
+        {Mock.Fn4.class, Mock.Run4.class}, {Mock.Fn5.class, Mock.Run5.class}};
+
+    static {
+      try {
+        THROWN = MethodHandles.lookup().findStatic(Replacement.class, "thrown",
+            MethodType.methodType(Object.class, MethodInfo.class, Object.class,
+                Throwable.class));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+  }
+
+  /** What a replacement called directly threw: made what {@link #decide} makes of it. */
+  static Object thrown(MethodInfo method, Object patch, Throwable thrown)
+      throws Throwable {
+    if (thrown instanceof StackOverflowError) {
+      throw Recursion.explained((StackOverflowError) thrown, method, patch);
+    }
+    if (thrown instanceof Exception && !(thrown instanceof RuntimeException)
+        && !Exceptions.declares(method, (Exception) thrown)) {
+      throw undeclared(method, (Exception) thrown);
+    }
+    throw thrown;
+  }
+
+  private static IllegalStateException undeclared(MethodInfo method, Exception e) {
+    return new IllegalStateException("The replacement of " + method + " threw "
+        + e.getClass().getName() + ", a checked exception the method does not declare ("
+        + Exceptions.declared(method) + "), so no caller of it is ready for it. Throw what the"
+        + " method can throw: an unchecked exception (such as UncheckedIOException), or one it"
+        + " declares.", e);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -126,11 +223,7 @@ abstract class Replacement {
       // What the body threw through call.proceed() is the method's own, declared or not.
       if (!(e instanceof RuntimeException) && !invocation.isThrownByBody(e)
           && !Exceptions.declares(call.method(), e)) {
-        throw new IllegalStateException("The replacement of " + call.method() + " threw "
-            + e.getClass().getName() + ", a checked exception the method does not declare ("
-            + Exceptions.declared(call.method()) + "), so no caller of it is ready for it."
-            + " Throw what the method can throw: an unchecked exception (such as"
-            + " UncheckedIOException), or one it declares.", e);
+        throw undeclared(call.method(), e);
       }
       throw e;
     } finally {

@@ -252,7 +252,7 @@ public final class ThreadState {
   }
 
   /** @return true if this thread's calls are within {@code opened}, which is open */
-  boolean isIn(ScopeImpl opened) {
+  public boolean isIn(ScopeImpl opened) {
     ScopeImpl effective = effectiveScope();
     return effective != null && effective.isOpen() && effective.isWithin(opened);
   }
