@@ -39,3 +39,28 @@ println ''
 def javaagent = new File(basedir, 'target/trap/javaagent.txt').text.trim()
 assert javaagent.startsWith('-javaagent:') && javaagent.contains('trap-weaver-') && javaagent.endsWith('agent.properties') : javaagent
 assert new File(javaagent.substring('-javaagent:'.length(), javaagent.lastIndexOf('='))).isFile()
+
+// The page says what this project is: its pom (with the versions this build filled in) and its
+// classes, as src-site/markdown/quick-start.md shows them.
+File page = new File(basedir, '../../../../src-site/markdown/quick-start.md')
+assert page.isFile() : "no quick start page at ${page.canonicalPath}"
+String markdown = page.text
+Map<String, String> blocks = [:]
+def blockAfter = { String heading, String language ->
+  int at = markdown.indexOf(heading)
+  assert at >= 0 : "the quick start page lacks: ${heading}"
+  int start = markdown.indexOf('```' + language + '\n', at) + language.length() + 4
+  markdown.substring(start, markdown.indexOf('```', start))
+}
+def normalized = { String text ->
+  text.replaceAll(/(?s)<\?xml.*?\?>/, '').replaceAll(/(?s)<project[^>]*>/, '<project>')
+      .replaceAll(/(?s)\s*<description>.*?<\/description>/, '')
+      .readLines()*.trim().findAll { !it.isEmpty() }.join('\n')
+}
+assert normalized(blockAfter('## The pom', 'xml')) == normalized(new File(basedir, 'pom.xml').text) :
+    'the quick start page and it/src/it/quick-start/pom.xml differ'
+['src/main/java/com/acme/billing/PriceCalculator.java', 'src/main/java/com/acme/billing/Invoice.java',
+ 'src/test/java/com/acme/billing/InvoiceTest.java'].each { String path ->
+  assert blockAfter("`${path}`", 'java').trim() == new File(basedir, path).text.trim() :
+      "the quick start page shows another ${path} than it/src/it/quick-start"
+}

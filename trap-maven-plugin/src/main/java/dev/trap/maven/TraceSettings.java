@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
@@ -41,21 +42,34 @@ final class TraceSettings {
    * Checks the settings and puts them into the user properties.
    *
    * @param build what identifies the build, such as its session
+   * @return the settings the tests will see, as system properties, for a test run that does not
+   *     go through Maven (an IDE's, through Trap's agent)
    * @throws IllegalArgumentException naming what is wrong and how to put it right
    */
-  void applyTo(Properties user, Object build) {
+  Map<String, String> applyTo(Properties user, Object build) {
     Set<String> setByTrap;
     synchronized (SET_BY_TRAP) {
       setByTrap = SET_BY_TRAP.computeIfAbsent(build, key -> new HashSet<>());
     }
+    Map<String, String> seen = new TreeMap<>();
     synchronized (setByTrap) {
       String mode = apply(user, setByTrap, TRACE, trace);
       if (mode != null) {
         checkMode(mode);
+        seen.put(TRACE, mode);
       }
-      checkPatterns(apply(user, setByTrap, INCLUDE, joined(includes)), "traceIncludes", INCLUDE);
-      checkPatterns(apply(user, setByTrap, EXCLUDE, joined(excludes)), "traceExcludes", EXCLUDE);
+      String included = apply(user, setByTrap, INCLUDE, joined(includes));
+      checkPatterns(included, "traceIncludes", INCLUDE);
+      String excluded = apply(user, setByTrap, EXCLUDE, joined(excludes));
+      checkPatterns(excluded, "traceExcludes", EXCLUDE);
+      if (included != null) {
+        seen.put(INCLUDE, included);
+      }
+      if (excluded != null) {
+        seen.put(EXCLUDE, excluded);
+      }
     }
+    return seen;
   }
 
   /** @return the value the tests will see */

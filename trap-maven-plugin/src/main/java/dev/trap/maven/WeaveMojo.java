@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
@@ -35,7 +36,10 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * classes as compiled stay where they are, so nothing but the tests ever sees woven ones; the
  * {@code restore} goal hands them back to the rest of the build once the tests have run. Files
  * unchanged since the last build are not read again. Ends with one summary line per copy. A build
- * that runs no phase from {@code test} on, such as {@code mvn test-compile}, weaves nothing.
+ * that runs no phase from {@code test} on, such as {@code mvn process-test-classes} (or on Maven
+ * 4 {@code mvn test-compile}), goes on with the classes as compiled; it weaves the copies all the
+ * same and writes {@code target/trap/javaagent.txt}, the JVM option that runs tests from an IDE
+ * with Trap's agent.
  *
  * @since 0.1.0
  */
@@ -206,18 +210,23 @@ public class WeaveMojo extends AbstractTrapMojo {
       getLog().info("Trap weaves nothing: maven.test.skip is set, so no test runs");
       return;
     }
-    if (mojoExecution.getSource() != MojoExecution.Source.CLI
-        && !BuildPhases.reachTests(session.getGoals())) {
-      // Maven 4 runs process-test-classes within test-compile, and spring-boot:run forks
-      // test-compile: such a build must go on with the classes as compiled.
-      getLog().info("Trap weaves nothing: this build (" + String.join(" ", session.getGoals())
-          + ") stops before the tests");
-      return;
+    // Maven 4 runs process-test-classes within test-compile, and spring-boot:run forks
+    // test-compile: such a build must go on with the classes as compiled. It prepares what a
+    // test run from an IDE needs, and leaves the build's classes alone.
+    boolean reachesTests = mojoExecution.getSource() == MojoExecution.Source.CLI
+        || BuildPhases.reachTests(session.getGoals());
+    if (reachesTests) {
+      checkRestoreBound();
     }
-    checkRestoreBound();
+    Map<String, String> testProperties;
     try {
-      new TraceSettings(trace, traceIncludes, traceExcludes)
-          .applyTo(session.getUserProperties(), session);
+      testProperties = new TreeMap<>(new TraceSettings(trace, traceIncludes, traceExcludes)
+          .applyTo(session.getUserProperties(), session));
+      // Where traces link a call to its source: the project's source roots, as its tests
+      // (which run in its directory) find them.
+      String roots = sourceRoots();
+      session.getUserProperties().setProperty(SOURCE_ROOTS, roots);
+      testProperties.put(SOURCE_ROOTS, roots);
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("Trap's configuration of " + project.getId() + " is wrong: "
           + e.getMessage(), e);
@@ -294,8 +303,10 @@ public class WeaveMojo extends AbstractTrapMojo {
       classes = wovenDirectory;
       Path agentSettings = wovenDirectory.toPath().resolveSibling(AgentSettings.FILE_NAME);
       weave(() -> AgentSettings.write(agentSettings, weaver, wovenDirectory.getName() + "/"
-          + WovenCopy.CALL_SITES_RESOURCE, agentLocations), classesDirectory());
-      if (weavesAtLoad) {
+          + WovenCopy.CALL_SITES_RESOURCE, agentLocations, testProperties), classesDirectory());
+      if (!reachesTests) {
+        writeAgentArgumentForIdes(agentSettings, null);
+      } else if (weavesAtLoad) {
         String argument = agentArgument(agentJar(), agentSettings);
         writeAgentArgumentForIdes(agentSettings, argument);
         addAgent(argument);
@@ -309,10 +320,33 @@ public class WeaveMojo extends AbstractTrapMojo {
           + " of " + project.getId() + ": check its spelling, or remove it.");
     }
     report(weaver, reports);
+    if (!reachesTests) {
+      getLog().info("Trap leaves this build (" + String.join(" ", session.getGoals()) + ") the"
+          + " classes as compiled, as it stops before the tests."
+          + (classesDirectory().isDirectory() ? " For test runs from an IDE, it wrote "
+          + relative(new File(wovenDirectory.getParentFile(), AGENT_ARGUMENT_FILE)) + ": add its"
+          + " line to the VM options of the IDE's JUnit run configurations." : ""));
+      return;
+    }
     ClasspathSwap.apply(project, classes, artifacts);
+    if (reports.stream().anyMatch(report -> report.wovenClasses() > 0)) {
+      TestPluginCheck.warning(project).ifPresent(getLog()::warn);
+    }
     if (reports.stream().anyMatch(report -> report.selectedClasses() > 0)) {
       checkRuntime();
     }
+  }
+
+  /** The system property of the source roots, which the runtime's traces read. */
+  static final String SOURCE_ROOTS = "trap.sourceRoots";
+
+  /** @return the project's source roots, relative to it, separated as class paths are */
+  private String sourceRoots() {
+    List<String> roots = new ArrayList<>();
+    for (String root : project.getCompileSourceRoots()) {
+      roots.add(relative(new File(root)).replace(File.separatorChar, '/'));
+    }
+    return String.join(File.pathSeparator, roots);
   }
 
   /** The project property that carries JaCoCo's agent to the test JVM, or null. */

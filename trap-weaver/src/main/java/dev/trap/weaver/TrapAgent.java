@@ -38,6 +38,12 @@ public final class TrapAgent {
   /** System property the runtime reads the list of trapped call sites from. */
   static final String CALL_SITE_LIST = "dev.trap.callSiteList";
 
+  /**
+   * Prefixes, in the configuration, a system property to set (trap-maven-plugin's
+   * {@code AgentSettings}); change both together.
+   */
+  private static final String PROPERTY_PREFIX = "property.";
+
   private TrapAgent() {
   }
 
@@ -53,7 +59,7 @@ public final class TrapAgent {
     if (arguments == null || arguments.isEmpty()) {
       throw new IllegalArgumentException("Trap's agent needs the configuration the Maven build"
           + " wrote: -javaagent:trap-weaver-agent.jar=target/trap/agent.properties (run"
-          + " mvn test-compile, or any later phase, once to write it)");
+          + " mvn process-test-classes, or any later phase, once to write it)");
     }
     Path file = Paths.get(arguments).toAbsolutePath();
     Properties settings = new Properties();
@@ -61,7 +67,7 @@ public final class TrapAgent {
       settings.load(in);
     } catch (IOException e) {
       throw new IOException("Trap's agent cannot read its configuration " + file + ": " + e
-          + ". Run mvn test-compile (or any later phase) once to write it.", e);
+          + ". Run mvn process-test-classes (or any later phase) once to write it.", e);
     }
     Weaver weaver = Weaver.builder().includes(list(settings, "includes"))
         .excludes(list(settings, "excludes")).callSites(list(settings, "callSites"))
@@ -76,7 +82,23 @@ public final class TrapAgent {
         locations.add(LoadTimeWeaving.normalized(file.resolveSibling(location.trim())));
       }
     }
+    setProperties(settings);
     instrumentation.addTransformer(new LoadTimeWeaving(weaver, locations));
+  }
+
+  /**
+   * Sets the system properties the build's tests run with (the trace settings of the pom), where
+   * this JVM's command line does not set them itself: an IDE's run traces as the build's does.
+   */
+  private static void setProperties(Properties settings) {
+    for (String key : settings.stringPropertyNames()) {
+      if (key.startsWith(PROPERTY_PREFIX)) {
+        String name = key.substring(PROPERTY_PREFIX.length());
+        if (System.getProperty(name) == null) {
+          System.setProperty(name, settings.getProperty(key));
+        }
+      }
+    }
   }
 
   /**

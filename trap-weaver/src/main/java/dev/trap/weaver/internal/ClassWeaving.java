@@ -135,8 +135,8 @@ public final class ClassWeaving {
           return result(Status.LEFT_ALONE, classFile, className, 0,
               "no method with code to weave", warnings);
         }
-        return new Outcome(Status.WOVEN, woven, className, methods, null, warnings,
-            trap.callees(), trap.markerText());
+        return new Outcome(Status.WOVEN, woven, className, trap.wovenOwnMethods(), null,
+            warnings, trap.callees(), trap.markerText());
       } catch (MethodTooLargeException e) {
         String method = e.getMethodName() + e.getDescriptor();
         if (!leftAlone.add(method)) {

@@ -172,6 +172,17 @@ final class TrapClassVisitor extends ClassVisitor {
     return woven;
   }
 
+  /** @return the class's own methods that got a trap, not the bridges of its trapped calls */
+  int wovenOwnMethods() {
+    int woven = 0;
+    for (TrapMethodAdapter adapter : adapters) {
+      if (adapter.isTrapped() && !adapter.method().startsWith(CallSiteBridges.PREFIX)) {
+        woven++;
+      }
+    }
+    return woven;
+  }
+
   /**
    * @return the methods ({@code name + descriptor}) left alone for their many parameters, with
    *     their parameter slots
