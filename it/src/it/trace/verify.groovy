@@ -12,13 +12,25 @@ File failedJson = new File(traces, "com.acme.shop.CheckoutTest/${failedName}.jso
 
 // The run's lines: where the traces are, and the trace of the failed test.
 assert log.contains('[Trap] Traces of 2 tests: target/trap-traces/index.html'.replace('/', File.separator))
-assert log.contains("[Trap] CheckoutTest.${failedName} failed; its trace: " +
-    "target/trap-traces/com.acme.shop.CheckoutTest/${failedName}.json".replace('/', File.separator))
+// An address that opens the viewer on the failed test.
+String viewer = new File(traces, 'index.html').toURI().toString().replaceFirst('^file:/+', 'file:///')
+assert log.contains("[Trap] CheckoutTest.${failedName} failed; its trace: ${viewer}" +
+    "#com.acme.shop.CheckoutTest%2F${failedName}.js")
 
 // Trap's JSON: the documented schema, and the tree as the code ran it.
 def slurper = new JsonSlurper()
-Map passed = slurper.parse(passedJson)
-assert passed.schema == 'dev.trap.trace/1'
+// Schema 2: a call names its method by its place in the trace's "methods".
+def resolveMethods = { Map trace ->
+  def stack = new ArrayDeque(trace.roots)
+  while (stack) {
+    Map call = stack.pop()
+    trace.methods[call.m as int].each { k, v -> if (!call.containsKey(k)) { call[k] = v } }
+    call.children.each { stack.push(it) }
+  }
+  trace
+}
+Map passed = resolveMethods(slurper.parse(passedJson))
+assert passed.schema == 'dev.trap.trace/2'
 assert passed.test == [class: 'com.acme.shop.CheckoutTest', name: passedName, status: 'passed']
 assert passed.calls == 11 && !passed.truncated
 assert passed.limits == [maxCalls: 100000, maxBytes: 20000000]
@@ -66,7 +78,7 @@ checkTimes = { Map call, Map parent ->
 }
 passed.roots.each { checkTimes(it, null) }
 
-Map failed = slurper.parse(failedJson)
+Map failed = resolveMethods(slurper.parse(failedJson))
 assert failed.test.status == 'failed'
 assert failed.test.failure.startsWith('org.opentest4j.AssertionFailedError: a failure, on purpose')
 
@@ -101,7 +113,7 @@ assert entries*.name as Set == [passedName, failedName] as Set
 assert entries.find { it.name == failedName }.status == 'failed'
 assert new File(traces, 'index.html').text.contains('TRAP_TRACE_LOADED')
 assert new File(traces, "com.acme.shop.CheckoutTest/${passedName}.js").text
-    .startsWith('TRAP_TRACE_LOADED({"schema":"dev.trap.trace/1"')
+    .startsWith('TRAP_TRACE_LOADED(JSON.parse(\'{"schema":"dev.trap.trace/2"')
 
 // The viewer, in a real browser.
 Class chromium = new GroovyClassLoader(getClass().classLoader)

@@ -1,6 +1,9 @@
 package dev.trap;
 
+import dev.trap.internal.trace.TraceComparison;
 import dev.trap.internal.trace.Tracing;
+import java.io.File;
+import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
@@ -60,6 +63,52 @@ public final class Trace {
    */
   public static CallTree record(Block code) throws Exception {
     return Tracing.record(code, null);
+  }
+
+  /**
+   * Compares two traces of the same code, such as a test's last passing run and its failing one
+   * ({@code target/trap-traces/<class>/<test>.passed.js} and {@code <test>.json}).
+   *
+   * @param first a trace file: Trap's {@code .json}, or the viewer's {@code .js}
+   * @param second another
+   * @return where the second parts from the first
+   * @throws IOException if either is no trace of Trap's
+   * @since 0.3.0
+   */
+  public static TraceDiff diff(File first, File second) throws IOException {
+    return TraceComparison.of(first, second, "the first trace");
+  }
+
+  /**
+   * Compares two traces on the command line, for a CI log or a machine without a browser:
+   * {@code java -cp trap-runtime.jar dev.trap.Trace diff passed.json failed.json} prints the
+   * first divergence, and exits with 0 if the traces are the same, 1 if not, 2 if one cannot
+   * be read.
+   *
+   * @param arguments {@code diff}, then the two trace files
+   * @since 0.3.0
+   */
+  public static void main(String[] arguments) {
+    if (arguments.length != 3 || !arguments[0].equals("diff")) {
+      System.err.println("Usage: java -cp trap-runtime.jar dev.trap.Trace diff FIRST SECOND\n"
+          + "Prints where the second trace parts from the first (Trap's .json or the viewer's"
+          + " .js files, under target/trap-traces/).");
+      System.exit(2);
+      return;
+    }
+    try {
+      long start = System.nanoTime();
+      TraceDiff diff = diff(new File(arguments[1]), new File(arguments[2]));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      System.out.println(diff.isSame() ? "The traces are the same."
+          : "First divergence: " + diff.firstDivergence());
+      // What a CI log wants to know of a tool that may read big files.
+      System.out.println("(read and compared in " + millis + " ms)");
+      System.exit(diff.isSame() ? 0 : 1);
+    } catch (IOException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+    }
   }
 
   /**

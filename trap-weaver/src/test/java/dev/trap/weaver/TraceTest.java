@@ -208,9 +208,9 @@ class TraceTest {
   void results_should_count_toward_the_limit_of_characters() throws Exception {
     Class<?> calculator = woven.load("samples.Calculator");
 
-    // Per call: "300" and an allowance of 200 at entry, a 44-character result at the end. 640
-    // holds three entries (609), but two calls with their results and a third entry (697) no more.
-    CallTree tree = withProperties(Map.of("trap.trace.maxBytes", "640"), () -> Trace.record(() -> {
+    // Per call: "300" and an allowance of 120 at entry, a 44-character result at the end. 400
+    // holds three entries (369), but two calls with their results and a third entry (457) no more.
+    CallTree tree = withProperties(Map.of("trap.trace.maxBytes", "400"), () -> Trace.record(() -> {
       for (int i = 0; i < 5; i++) {
         calculator.getMethod("range", int.class).invoke(null, 300);
       }

@@ -57,6 +57,7 @@ public final class JUnitTestScopes implements TestExecutionListener {
   @Override
   public void testPlanExecutionStarted(TestPlan plan) {
     Scopes.planStarted();
+    dev.trap.internal.dispatch.Registry.prepareFirstPatch();
     this.plan = plan;
     names.clear();
     forgot = false;
@@ -179,6 +180,10 @@ public final class JUnitTestScopes implements TestExecutionListener {
       String className = className(test);
       TraceFiles.Test about = new TraceFiles.Test(className, uniqueName(className,
           fileName(test)), status(result), failure == null ? null : ValueText.of(failure));
+      if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+        // What a later failure of the test is compared with.
+        TraceFiles.writePassed(traceConfig.directory, trace, about);
+      }
       if (traceConfig.mode == TraceConfig.Mode.FAILURES
           && result.getStatus() != TestExecutionResult.Status.FAILED) {
         TraceFiles.forget(traceConfig.directory, about);
@@ -305,11 +310,19 @@ public final class JUnitTestScopes implements TestExecutionListener {
     StringBuilder text = new StringBuilder("[Trap] Traces of ").append(traces.size())
         .append(traces.size() == 1 ? " test: " : " tests: ").append(index.getPath());
     int failed = 0;
+    String viewer = index.getAbsoluteFile().toURI().toString().replaceFirst("^file:/+", "file:///");
     for (TraceFiles.Written trace : traces) {
       if ("failed".equals(trace.test.status) && ++failed <= MAX_FAILURES_NAMED) {
+        // An address that opens the viewer on the test, which terminals and IDEs let one click.
         text.append(LINE).append("[Trap] ").append(simpleName(trace.test.className))
             .append('.').append(trace.test.name).append(" failed; its trace: ")
-            .append(trace.json.getPath());
+            .append(viewer).append('#').append(uriComponent(trace.viewerFile));
+        if (trace.divergence != null) {
+          text.append(LINE).append("[Trap]   ").append(trace.divergence.isSame()
+              ? "it made the same calls as its last passing run"
+              : "first divergence from the last passing run: "
+                  + trace.divergence.firstDivergence());
+        }
       }
     }
     if (failed > MAX_FAILURES_NAMED) {
@@ -317,6 +330,25 @@ public final class JUnitTestScopes implements TestExecutionListener {
           .append(" more failed tests have traces: see ").append(index.getPath());
     }
     return text.toString();
+  }
+
+  /**
+   * @return the text encoded as JavaScript's {@code encodeURIComponent} encodes it, which the
+   *     viewer decodes
+   */
+  static String uriComponent(String text) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || "-_.!~*'()".indexOf(c) >= 0) {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+      }
+    }
+    return encoded.toString();
   }
 
   private static String simpleName(String className) {

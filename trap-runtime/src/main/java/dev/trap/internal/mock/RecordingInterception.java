@@ -7,6 +7,8 @@ import dev.trap.Recording;
 import dev.trap.Registration;
 import dev.trap.Scope;
 import dev.trap.Target;
+import dev.trap.internal.trace.TraceMark;
+import dev.trap.internal.trace.ValueText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@link Recording}: an interceptor that takes note of calls and changes nothing. It runs before
  * any patch of the method, so it sees the calls as their callers do.
  */
-final class RecordingInterception<R> implements Interceptor, Recording<R> {
+final class RecordingInterception<R> implements Interceptor, Recording<R>, TraceMark {
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -26,6 +28,9 @@ final class RecordingInterception<R> implements Interceptor, Recording<R> {
   private final String what;
   private final List<Entry<R>> calls = new ArrayList<Entry<R>>();
   private Registration registration;
+
+  /** Where the test made it, for traces; null when no trace would show it. */
+  private final String origin = Origin.ofCaller();
 
   /** @param reference the method, or null for every method of the target's class */
   RecordingInterception(Target target, MethodReference reference, String what) {
@@ -37,6 +42,11 @@ final class RecordingInterception<R> implements Interceptor, Recording<R> {
   Recording<R> addTo(Scope scope) {
     registration = scope.add(this);
     return this;
+  }
+
+  @Override
+  public String traceMark() {
+    return "Mock.record of " + what + (origin == null ? "" : " at " + origin);
   }
 
   @Override
@@ -216,8 +226,9 @@ final class RecordingInterception<R> implements Interceptor, Recording<R> {
       StringBuilder text = new StringBuilder("#").append(sequence).append(' ')
           .append(method.declaringClass().getSimpleName()).append('.').append(method.name())
           .append('(');
+      // Values as traces show them: strings quoted, objects by their fields.
       for (int i = 0; i < arguments.size(); i++) {
-        text.append(i == 0 ? "" : ", ").append(arguments.get(i));
+        text.append(i == 0 ? "" : ", ").append(ValueText.of(arguments.get(i)));
       }
       text.append(')');
       if (!finished) {
@@ -225,7 +236,7 @@ final class RecordingInterception<R> implements Interceptor, Recording<R> {
       } else if (thrown != null) {
         text.append(" threw ").append(thrown);
       } else if (method.returnType() != void.class) {
-        text.append(" -> ").append(result);
+        text.append(" -> ").append(ValueText.of(result));
       }
       return text.append(" on ").append(thread).toString();
     }

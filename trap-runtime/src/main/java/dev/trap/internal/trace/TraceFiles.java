@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class TraceFiles {
 
-  static final String SCHEMA = "dev.trap.trace/1";
+  static final String SCHEMA = "dev.trap.trace/2";
   /** Of a class's or a test's part of a path, short enough for every file system. */
   private static final int MAX_FILE_NAME = 120;
   private static final Pattern INDEX_FILE = Pattern.compile("\"file\":\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -75,13 +75,22 @@ public final class TraceFiles {
         tree(out, session, test, signatures);
       }
     });
-    AtomicWrite.wrapped(new File(directory, base + ".js"), "TRAP_TRACE_LOADED(", json, ");\n");
+    AtomicWrite.viewerScript(new File(directory, base + ".js"), json);
     AtomicWrite.json(new File(directory, base + ".trace-events.json"), new Content() {
       @Override
       public void writeTo(JsonOut out) throws IOException {
         chrome(out, session, signatures);
       }
     });
+    TraceComparison divergence = null;
+    File passed = new File(directory, base + PASSED);
+    if (test.status.equals("failed") && passed.isFile()) {
+      try {
+        divergence = TraceComparison.of(passed, json, "the last passing run");
+      } catch (IOException e) {
+        // An unreadable earlier trace compares with nothing: the failure's trace stands alone.
+      }
+    }
     StringWriter entry = new StringWriter();
     JsonOut out = new JsonOut(entry);
     out.raw('{').field("file", base + ".js").raw(',').field("class", test.className).raw(',')
@@ -89,9 +98,83 @@ public final class TraceFiles {
         .name("calls").number(session.count()).raw(',')
         .name("truncated").raw(String.valueOf(session.isTruncated())).raw(',')
         .name("durationNanos").number(session.durationNanos()).raw(',')
-        .field("startedAt", timestamp(session.startMillis)).raw('}').flush();
-    return new Written(json, test, entry.toString());
+        .field("startedAt", timestamp(session.startMillis));
+    if (divergence != null) {
+      out.raw(',').field("passed", base + PASSED).raw(',').name("divergence").raw('{')
+          .field("text", divergence.isSame() ? "" : divergence.firstDivergence()).raw(',')
+          .name("passedId").number(divergence.firstId()).raw(',')
+          .name("failedId").number(divergence.secondId()).raw('}');
+    }
+    out.raw('}').flush();
+    return new Written(json, test, base + ".js", entry.toString(), divergence);
   }
+
+  /**
+   * Keeps the trace of a test that passed as its last passing run, which the trace of a later
+   * failure of the test is compared with: one file, which the viewer opens too. Kept also when a
+   * run keeps the traces of failed tests only.
+   */
+  public static void writePassed(File directory, final TraceSession session, final Test test)
+      throws IOException {
+    String base = base(test);
+    File passed = new File(directory, base + PASSED);
+    passed.getParentFile().mkdirs();
+    final Map<MethodInfo, String> signatures = new IdentityHashMap<MethodInfo, String>();
+    AtomicWrite.viewerScript(passed, new Content() {
+      @Override
+      public void writeTo(JsonOut out) throws IOException {
+        tree(out, session, test, signatures);
+      }
+    });
+  }
+
+  /** How the viewer's script of a trace starts: its JSON follows, as a quoted string. */
+  static final String VIEWER_PREFIX = "TRAP_TRACE_LOADED(JSON.parse('";
+  static final String VIEWER_SUFFIX = "'));\n";
+
+  /**
+   * Bytes inside a single-quoted JavaScript string: JSON holds no line break and no quote of
+   * that kind but in its values, so a backslash before each backslash and quote is all it needs.
+   */
+  private static final class Quoting extends java.io.FilterOutputStream {
+    Quoting(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (b == '\\' || b == '\'') {
+        out.write('\\');
+      }
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      int from = offset;
+      for (int i = offset; i < offset + length; i++) {
+        if (bytes[i] == '\\' || bytes[i] == '\'') {
+          out.write(bytes, from, i - from);
+          out.write('\\');
+          from = i;
+        }
+      }
+      out.write(bytes, from, offset + length - from);
+    }
+
+    @Override
+    public void flush() {
+      // The file's stream is flushed once, when the whole file is written.
+    }
+
+    @Override
+    public void close() {
+      // The file's stream is closed by the write that opened it.
+    }
+  }
+
+  /** The file that keeps a test's last passing run, after its base name. */
+  public static final String PASSED = ".passed.js";
 
   /**
    * Deletes what an earlier run wrote for a test that this run does not keep, so that the list
@@ -112,12 +195,19 @@ public final class TraceFiles {
   public static final class Written {
     public final File json;
     public final Test test;
+    /** The trace's file as the viewer names it, after the {@code #} of its address. */
+    public final String viewerFile;
+    /** Where a failed test's run parts from its last passing run, or null if none is kept. */
+    public final TraceComparison divergence;
     final String entry;
 
-    Written(File json, Test test, String entry) {
+    Written(File json, Test test, String viewerFile, String entry,
+        TraceComparison divergence) {
       this.json = json;
       this.test = test;
+      this.viewerFile = viewerFile;
       this.entry = entry;
+      this.divergence = divergence;
     }
   }
 
@@ -180,9 +270,67 @@ public final class TraceFiles {
         .name("truncated").raw(String.valueOf(session.isTruncated())).raw(',')
         .name("limits").raw('{').name("maxCalls").number(session.config.maxCalls).raw(',')
         .name("maxBytes").number(session.config.maxBytes).raw("},")
-        .name("roots").raw('[');
-    nodes(out, session.rootNodes(), session.durationNanos(), signatures);
+        .name("methods").raw('[');
+    // Each method once, before the calls that name it by its place here: a call is then a
+    // third of the size it would be with its method's fields, and a reader that streams the
+    // calls knows their methods when it meets them.
+    Map<MethodInfo, Integer> methods = methodsOf(session.rootNodes(), session.durationNanos());
+    MethodInfo[] table = new MethodInfo[methods.size()];
+    for (Map.Entry<MethodInfo, Integer> entry : methods.entrySet()) {
+      table[entry.getValue()] = entry.getKey();
+    }
+    for (int i = 0; i < table.length; i++) {
+      (i == 0 ? out : out.raw(',')).raw('{');
+      method(out, table[i], signatures);
+      out.raw('}');
+    }
+    out.raw("],").name("roots").raw('[');
+    nodes(out, session.rootNodes(), session.durationNanos(), methods, signatures);
     out.raw("]}");
+  }
+
+  /** @return the methods of the calls, each numbered by the place of its first call */
+  private static Map<MethodInfo, Integer> methodsOf(List<TraceNode> roots, long traceEnd) {
+    Map<MethodInfo, Integer> methods = new IdentityHashMap<MethodInfo, Integer>();
+    ArrayDeque<TraceNode> pending = new ArrayDeque<TraceNode>();
+    List<TraceNode> kept = within(roots, traceEnd);
+    for (int i = kept.size() - 1; i >= 0; i--) {
+      pending.push(kept.get(i));
+    }
+    while (!pending.isEmpty()) {
+      TraceNode node = pending.pop();
+      if (!methods.containsKey(node.method())) {
+        methods.put(node.method(), methods.size());
+      }
+      List<TraceNode> children = within(node.childNodes(), traceEnd);
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
+      }
+    }
+    return methods;
+  }
+
+  /** A method's fields, which every call of it shares. */
+  private static void method(JsonOut out, MethodInfo method, Map<MethodInfo, String> signatures)
+      throws IOException {
+    out.field("class", method.declaringClass().getName()).raw(',')
+        .field("method", method.name()).raw(',')
+        .field("descriptor", method.descriptor()).raw(',')
+        .field("signature", signature(method, signatures)).raw(',');
+    if (method.sourceFile() != null) {
+      out.field("source", method.sourceFile() + (method.line() >= 0 ? ":" + method.line() : ""))
+          .raw(',').field("path", SourcePaths.of(method.declaringClass(), method.sourceFile()))
+          .raw(',');
+    }
+    if (method.hasParameterNames() && !method.parameterNames().isEmpty()) {
+      out.name("parameterNames").raw('[');
+      List<String> names = method.parameterNames();
+      for (int i = 0; i < names.size(); i++) {
+        (i == 0 ? out : out.raw(',')).string(names.get(i));
+      }
+      out.raw("],");
+    }
+    out.name("static").raw(String.valueOf(method.isStatic()));
   }
 
   /**
@@ -217,7 +365,7 @@ public final class TraceFiles {
    * deeper than the writer's stack would allow.
    */
   private static void nodes(JsonOut out, List<TraceNode> roots, long traceEnd,
-      Map<MethodInfo, String> signatures) throws IOException {
+      Map<MethodInfo, Integer> methods, Map<MethodInfo, String> signatures) throws IOException {
     ArrayDeque<Iterator<TraceNode>> open = new ArrayDeque<Iterator<TraceNode>>();
     open.push(within(roots, traceEnd).iterator());
     boolean first = true;
@@ -235,26 +383,34 @@ public final class TraceFiles {
       if (!first) {
         out.raw(',');
       }
-      node(out, node, traceEnd, signatures);
+      node(out, node, traceEnd, methods, signatures);
       out.raw(',').name("children").raw('[');
       open.push(within(node.childNodes(), traceEnd).iterator());
       first = true;
     }
   }
 
-  /** A call's fields, all but its children. */
+  /** A call's fields, all but its children; its method by its place in the trace's table. */
   private static void node(JsonOut out, TraceNode node, long traceEnd,
-      Map<MethodInfo, String> signatures) throws IOException {
+      Map<MethodInfo, Integer> methods, Map<MethodInfo, String> signatures) throws IOException {
     Span span = new Span(node, traceEnd);
-    MethodInfo method = node.method();
-    out.raw('{').name("id").number(node.id).raw(',')
-        .field("class", method.declaringClass().getName()).raw(',')
-        .field("method", method.name()).raw(',')
-        .field("descriptor", method.descriptor()).raw(',')
-        .field("signature", signature(method, signatures)).raw(',');
-    if (method.sourceFile() != null) {
-      out.field("source", method.sourceFile() + (method.line() >= 0 ? ":" + method.line() : ""))
-          .raw(',');
+    Integer method = methods.get(node.method());
+    out.raw('{').name("id").number(node.id).raw(',');
+    if (method != null) {
+      out.name("m").number(method).raw(',');
+    } else {
+      // A call another thread added after the methods were written: its method's fields here.
+      method(out, node.method(), signatures);
+      out.raw(',');
+    }
+    String[] marks = node.marks;
+    if (marks != null) {
+      out.name("marks").raw('[');
+      for (int i = 0; i + 1 < marks.length; i += 2) {
+        (i == 0 ? out : out.raw(',')).raw('{').field("kind", marks[i]).raw(',')
+            .field("by", marks[i + 1]).raw('}');
+      }
+      out.raw("],");
     }
     out.field("thread", node.thread()).raw(',')
         .name("start").number(node.startNanos()).raw(',')
@@ -446,15 +602,34 @@ public final class TraceFiles {
       });
     }
 
-    /** Writes a file's bytes between a prefix and a suffix. */
-    static void wrapped(File file, final String prefix, final File content, final String suffix)
-        throws IOException {
+    /**
+     * Writes a trace's JSON file as the viewer's script: the JSON as a string that the script
+     * hands to {@code JSON.parse}, which browsers read several times faster than the same
+     * value as a script's object.
+     */
+    static void viewerScript(File file, final File json) throws IOException {
       write(file, new Bytes() {
         @Override
         public void writeTo(OutputStream out) throws IOException {
-          out.write(prefix.getBytes(StandardCharsets.UTF_8));
-          java.nio.file.Files.copy(content.toPath(), out);
-          out.write(suffix.getBytes(StandardCharsets.UTF_8));
+          out.write(VIEWER_PREFIX.getBytes(StandardCharsets.UTF_8));
+          java.nio.file.Files.copy(json.toPath(), new Quoting(out));
+          out.write(VIEWER_SUFFIX.getBytes(StandardCharsets.UTF_8));
+        }
+      });
+    }
+
+    /** Writes a trace as the viewer's script, from its content. */
+    static void viewerScript(File file, final Content content) throws IOException {
+      write(file, new Bytes() {
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+          out.write(VIEWER_PREFIX.getBytes(StandardCharsets.UTF_8));
+          Writer writer = new OutputStreamWriter(new Quoting(out), StandardCharsets.UTF_8);
+          JsonOut json = new JsonOut(writer);
+          content.writeTo(json);
+          json.flush();
+          writer.flush();
+          out.write(VIEWER_SUFFIX.getBytes(StandardCharsets.UTF_8));
         }
       });
     }

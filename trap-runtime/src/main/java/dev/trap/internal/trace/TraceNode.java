@@ -27,6 +27,11 @@ final class TraceNode implements TracedCall {
   private volatile long durationNanos = -1;
   private volatile String result;
   private volatile String thrown;
+  /**
+   * What other interceptors did to the call, in pairs: a kind ({@code replaced}, {@code
+   * changed}, {@code recorded}) and who; null if nothing.
+   */
+  volatile String[] marks;
 
   TraceNode(long id, TraceSession session, MethodInfo method, String receiver,
       String[] arguments, long startNanos, Thread thread) {

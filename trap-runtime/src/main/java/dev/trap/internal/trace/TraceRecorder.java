@@ -148,7 +148,48 @@ public final class TraceRecorder implements Interceptor {
     }
   }
 
-  private static void finish(Call call, TraceNode node) {
+  /**
+   * @return what the other interceptors of the call did to it, as the trace says it: each
+   *     patch that replaced it, interceptor that changed it, recording that took note of it;
+   *     null if none
+   */
+  private String[] marks(Call call) {
+    if (!(call instanceof Invocation)) {
+      return null;
+    }
+    Invocation invocation = (Invocation) call;
+    List<String> marks = null;
+    for (Interception other : invocation.chain()) {
+      Interceptor interceptor = other.interceptor();
+      if (interceptor == this) {
+        continue;
+      }
+      int acted = invocation.actedOn(other);
+      String kind = (acted & Invocation.REPLACED) != 0 ? "replaced"
+          : (acted & Invocation.CHANGED) != 0 ? "changed"
+          : interceptor instanceof dev.trap.Recording ? "recorded" : null;
+      if (kind != null) {
+        if (marks == null) {
+          marks = new ArrayList<String>(2);
+        }
+        marks.add(kind);
+        marks.add(describe(interceptor));
+      }
+    }
+    return marks == null ? null : marks.toArray(new String[0]);
+  }
+
+  /** @return what the trace calls an interceptor: a patch by what it patches and where */
+  private static String describe(Interceptor interceptor) {
+    try {
+      return interceptor instanceof TraceMark ? ((TraceMark) interceptor).traceMark()
+          : String.valueOf(interceptor);
+    } catch (RuntimeException e) {
+      return interceptor.getClass().getName();
+    }
+  }
+
+  private void finish(Call call, TraceNode node) {
     TraceSession session = node.session();
     if (session == null) {
       // The trace was written and dropped while the call ran: nothing is left to record it in.
@@ -162,6 +203,7 @@ public final class TraceRecorder implements Interceptor {
           && call.receiver() != null ? ValueText.of(call.receiver()) : null;
       session.charge(length(thrown) + length(result) + length(built));
       node.finish(System.nanoTime() - session.startNanos, built, result, thrown);
+      node.marks = marks(call);
     } catch (Throwable e) {
       session.cut(e);
       node.finish(System.nanoTime() - session.startNanos, null, null,

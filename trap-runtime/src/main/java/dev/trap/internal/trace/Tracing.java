@@ -34,6 +34,11 @@ public final class Tracing {
     return read;
   }
 
+  /** @return true while some trace may be open: what a trace would mark is worth noting */
+  public static boolean mayRecord() {
+    return registration != null;
+  }
+
   /** @return the recorder while some trace may be open, else null */
   static TraceRecorder recorderInUse() {
     return registration != null ? RECORDER : null;
