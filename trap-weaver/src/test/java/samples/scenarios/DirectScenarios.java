@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import samples.Calculator;
 import samples.Shop;
+import samples.Overloads;
 import samples.Suppliers;
 
 /**
@@ -192,6 +193,18 @@ public final class DirectScenarios {
     busy(() -> Suppliers.twice(1));
     recurse.set(true);
     return assertThrows(StackOverflowError.class, () -> Suppliers.twice(1)).getMessage();
+  }
+
+  /**
+   * A busy patch whose replacement calls an overload of its method that overflows the stack on
+   * its own: not the replacement's recursion, so not explained as one.
+   */
+  public static StackOverflowError busyPatchCallingARecursiveOverload() {
+    AtomicBoolean call = new AtomicBoolean();
+    Mock.patch(Overloads::f, (Integer n) -> call.get() ? Overloads.f("x") : 0);
+    busy(() -> Overloads.f(1));
+    call.set(true);
+    return assertThrows(StackOverflowError.class, () -> Overloads.f(1));
   }
 
   /** A void method, patched to do nothing. */

@@ -82,6 +82,15 @@ class DirectPatchTest {
   }
 
   @Test
+  void an_overload_that_overflows_on_its_own_should_not_be_blamed_on_the_replacement()
+      throws Throwable {
+    StackOverflowError overflow = (StackOverflowError) scenario(
+        "busyPatchCallingARecursiveOverload");
+    assertTrue(overflow.getMessage() == null || !overflow.getMessage().startsWith("[Trap]"),
+        overflow.getMessage());
+  }
+
+  @Test
   void busy_patch_of_a_void_method() throws Throwable {
     scenario("busyPatchOfAVoidMethod");
   }

@@ -29,8 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Adding an interception arms the trap if it is idle; removing one changes only the array the
  * guard reads. A trap left armed with no interception goes back to idle at its next call. So
- * patching and unpatching the same method over and over retargets nothing, and a method no longer
- * patched runs idle again after one call.
+ * patching and unpatching the same method over and over retargets nothing, unless a patch takes
+ * enough calls to go direct (and back, when it ends: two retargets, each of which makes the JIT
+ * recompile the code that inlined the call), and a method no longer patched runs idle again after
+ * one call.
  */
 public final class MethodSite {
 
@@ -81,6 +83,8 @@ public final class MethodSite {
   private MethodHandle directTarget;
   /** Calls the general path took for the only interceptor since the interceptors changed. */
   private int generalCalls;
+  /** The interceptors for which the direct target was tried, so that it is tried once. */
+  private Interception[] directTried;
   private MethodHandle body;
   private volatile boolean callInNoTestReported;
   /**
@@ -192,7 +196,12 @@ public final class MethodSite {
    * path takes the call.
    */
   private synchronized void goDirect(Interception[] only) {
-    if (interceptions != only || directTarget != null || !armed || takesHandovers != 0
+    if (interceptions != only) {
+      // Changed meanwhile: the next call through the general path tries with the new ones.
+      return;
+    }
+    directTried = only;
+    if (directTarget != null || !armed || takesHandovers != 0
         || method.isConstructor()
         || !(only[0].interceptor() instanceof DirectReplacement)) {
       return;
@@ -379,7 +388,7 @@ public final class MethodSite {
       chain = NONE;
     }
     if (chain.length == 1 && entered == null && chain == interceptions
-        && ++generalCalls == DIRECT_AFTER) {
+        && ++generalCalls >= DIRECT_AFTER && directTried != chain) {
       goDirect(chain);
     }
     Invocation invocation = new Invocation(this, receiver, arguments, chain, state, entered);
@@ -387,28 +396,36 @@ public final class MethodSite {
     return invocation;
   }
 
-  /** @return the interceptions that take this call, or null; the array is not to be written */
+  /**
+   * @return the interceptions that take this call, or null; the array is not to be written.
+   *     Each interception is asked once: another thread may change what it takes meanwhile
+   *     (a patch closed, an interceptor activated), and the answers must agree with one another.
+   */
   private Interception[] takers(ThreadState state) {
     Interception[] current = interceptions;
     Thread thread = Thread.currentThread();
+    Interception[] some = null;
     int taking = 0;
-    for (Interception interception : current) {
-      if (interception.takes(thread, state)) {
+    for (int i = 0; i < current.length; i++) {
+      if (current[i].takes(thread, state)) {
+        if (some != null) {
+          some[taking] = current[i];
+        }
         taking++;
+      } else if (some == null) {
+        // The first that does not take: all before it did.
+        some = new Interception[current.length];
+        System.arraycopy(current, 0, some, 0, taking);
       }
     }
-    if (taking == current.length || taking == 0) {
+    if (taking == 0) {
+      return null;
+    }
+    if (some == null) {
       // Arrays in interceptions are never written once published: the common case shares it.
-      return taking == 0 ? null : current;
+      return current;
     }
-    Interception[] takers = new Interception[taking];
-    int i = 0;
-    for (Interception interception : current) {
-      if (interception.takes(thread, state)) {
-        takers[i++] = interception;
-      }
-    }
-    return takers;
+    return taking == some.length ? some : Arrays.copyOf(some, taking);
   }
 
   /**

@@ -29,10 +29,13 @@ final class Recursion {
   }
 
   /**
-   * For a replacement called directly, with no call in progress to look at: the method's frames
-   * on the overflowed stack tell whether it was within a call of itself.
+   * For a replacement called directly, with no call in progress to look at: the replacement was
+   * called from the trap of one place in the code (a woven method's start, or a trapped call
+   * site's bridge), whose frame is the caller of this one. If the overflowed stack holds that
+   * frame again, file, method and line alike, the replacement's call led back into the same trap.
+   * An overload, or another call site of the method, is another frame, and not blamed.
    *
-   * @return the overflow as it is, if explained already or the method is on the stack once;
+   * @return the overflow as it is, if explained already or the trap's frame is on it once;
    *     else one that says what happened
    */
   static StackOverflowError explained(StackOverflowError overflow, MethodInfo method,
@@ -40,14 +43,28 @@ final class Recursion {
     if (isExplained(overflow)) {
       return overflow;
     }
+    StackTraceElement trap = trapFrame();
+    if (trap == null) {
+      return overflow;
+    }
     int frames = 0;
     for (StackTraceElement frame : overflow.getStackTrace()) {
-      if (frame.getMethodName().equals(method.name())
-          && frame.getClassName().equals(method.declaringClass().getName()) && ++frames > 1) {
+      if (frame.equals(trap) && ++frames > 1) {
         return explanation(overflow, method, patch);
       }
     }
     return overflow;
+  }
+
+  /** @return the frame whose trap called the replacement: the first that is not Trap's own */
+  private static StackTraceElement trapFrame() {
+    for (StackTraceElement frame : new Throwable().getStackTrace()) {
+      String name = frame.getClassName();
+      if (!name.startsWith("dev.trap.internal.") && !name.startsWith("java.lang.invoke.")) {
+        return frame;
+      }
+    }
+    return null;
   }
 
   private static boolean isExplained(StackOverflowError overflow) {
