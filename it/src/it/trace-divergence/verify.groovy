@@ -124,17 +124,37 @@ try {
   String patchTest = new File(basedir, 'src/test/java/com/acme/shop/PatchFromTraceTest.java').text
   assert patchTest.contains('    ' + patch + '\n')
   assert assertion.readLines() == ['Recording<Integer> quoteCalls = Mock.record(PriceService::quote);',
-      '// ... the code under test ...', 'assertEquals(List.of("ab"), quoteCalls.last().arguments());']
+      '// ... the code under test ...', 'assertEquals(Arrays.asList("ab"), quoteCalls.last().arguments());']
   assert patchTest.contains(assertion.readLines()[0]) && patchTest.contains(assertion.readLines()[2])
   // A value without a literal form: a placeholder that does not compile until it is filled in.
-  assert browser.eval("""TRAP_VIEWER.patchText({'class': 'com.acme.shop.Checkout', method: 'total',
+  assert browser.eval("""TRAP_VIEWER.patchText({'class': 'com.acme.shop.Checkout', method: 'price',
       descriptor: '(Ljava/lang/String;)Lcom/acme/shop/Money;', 'static': false, parameterNames: ['sku'],
       arguments: ['"ab"'], result: 'Money{cents=900}', children: []})""") ==
-      'Mock.patch(Checkout::total, (checkout, sku) -> /* Money{cents=900} */ TODO);'
+      'Mock.patch(Checkout::price, (checkout, sku) -> /* Money{cents=900} */ TODO);'
   assert browser.eval("""TRAP_VIEWER.patchText({'class': 'com.acme.shop.PriceService', method: 'tax',
       descriptor: '(I)I', 'static': true, parameterNames: ['amount'], arguments: ['7'],
       thrown: 'java.lang.IllegalStateException: closed', children: []})""") ==
       'Mock.patch(PriceService::tax, (amount) -> { throw new java.lang.IllegalStateException(); });'
+  // An overload of a method the trace holds (Checkout.total(String)): named by its descriptor.
+  assert browser.eval("TRAP_VIEWER.patchText({'class': 'com.acme.shop.Checkout', method: 'total'," +
+      " descriptor: '(I)I', 'static': false, arguments: ['2'], result: '9', children: []})") ==
+      'Mock.patchByName(Checkout.class, "total", "(I)I", call -> 9);'
+  // A short is cast (an int would not be returned); more than five parameters, or an overload,
+  // are named by descriptor; a character that is no literal, and a lone null, are handled.
+  def patchOf = { String call -> browser.eval("TRAP_VIEWER.patchText(${call})") }
+  assert patchOf("{'class': 'com.acme.shop.PriceService', method: 'level', descriptor: '(S)S'," +
+      " 'static': true, parameterNames: ['s'], arguments: ['7'], result: '8', children: []}") ==
+      'Mock.patch(PriceService::level, (s) -> (short) 8);'
+  assert patchOf("{'class': 'com.acme.shop.PriceService', method: 'sum', descriptor: '(IIIIII)I'," +
+      " 'static': true, arguments: ['1', '2', '3', '4', '5', '6'], result: '21', children: []}") ==
+      'Mock.patchByName(PriceService.class, "sum", "(IIIIII)I", call -> 21);'
+  assert patchOf("{'class': 'com.acme.shop.PriceService', method: 'initial', descriptor: '()C'," +
+      " 'static': true, arguments: [], result: \"'''\", children: []}") ==
+      "Mock.patch(PriceService::initial, () -> /* ''' */ TODO);"
+  assert browser.eval("TRAP_VIEWER.assertionText({'class': 'com.acme.shop.PriceService'," +
+      " method: 'find', descriptor: '(Ljava/lang/String;)I', 'static': true, parameterNames: ['key']," +
+      " arguments: ['null'], result: '1', children: []})").contains(
+      'assertEquals(Arrays.asList((Object) null), findCalls.last().arguments());')
 
   assert log =~ /Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in com.acme.shop.PatchFromTraceTest/
   // The source line, as a path an IDE opens.

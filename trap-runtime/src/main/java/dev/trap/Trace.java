@@ -76,7 +76,7 @@ public final class Trace {
    * @since 0.3.0
    */
   public static TraceDiff diff(File first, File second) throws IOException {
-    return TraceComparison.of(first, second, "the first trace");
+    return TraceComparison.of(first, second, "the first trace", "the second trace");
   }
 
   /**
@@ -105,7 +105,7 @@ public final class Trace {
       // What a CI log wants to know of a tool that may read big files.
       System.out.println("(read and compared in " + millis + " ms)");
       System.exit(diff.isSame() ? 0 : 1);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       System.err.println(e.getMessage());
       System.exit(2);
     }

@@ -4,6 +4,7 @@ import dev.trap.Call;
 import dev.trap.MethodInfo;
 import dev.trap.internal.scope.ThreadState;
 import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,6 +39,10 @@ public final class Invocation implements Call {
   private boolean decided;
   private Object result;
   private Throwable thrown;
+  /** The hook that last ran the body ({@link #proceed}), or -1; what it got, and how it ran it. */
+  private int proceededBy = -1;
+  private Object proceededResult;
+  private boolean proceededOtherwise;
   /** What the body threw when a hook ran it ({@link #proceed}), or null. */
   private Throwable bodyThrew;
   /** The position in the chain of the hook running now, for {@link #acted}. */
@@ -212,6 +217,17 @@ public final class Invocation implements Call {
       throw new IllegalArgumentException("Cannot return " + Types.describe(value) + " from "
           + method + ", which returns " + type.getName());
     }
+    if (phase == Phase.PRE && proceededBy == hook && hook >= 0) {
+      // The hook ran the body: it changed the call only if not as called, or not what it gave.
+      if (proceededOtherwise || value != proceededResult && (value == null
+          || !value.equals(proceededResult))) {
+        act(CHANGED);
+      }
+      decided = true;
+      result = value;
+      thrown = null;
+      return;
+    }
     act(phase == Phase.POST ? CHANGED : REPLACED);
     decided = true;
     result = value;
@@ -228,7 +244,13 @@ public final class Invocation implements Call {
   }
 
   private void decideThrown(Throwable exception) {
-    act(phase == Phase.POST ? CHANGED : REPLACED);
+    if (phase == Phase.PRE && proceededBy == hook && hook >= 0 && exception == bodyThrew) {
+      if (proceededOtherwise) {
+        act(CHANGED);
+      }
+    } else {
+      act(phase == Phase.POST ? CHANGED : REPLACED);
+    }
     decided = true;
     thrown = exception;
     result = null;
@@ -312,8 +334,13 @@ public final class Invocation implements Call {
     // site's body is the called method itself, which passes no trap of this site.
     thread.bypass = method.callKind() == 0 ? site : bypassed;
     thread.hooks = 0;
+    proceededBy = hook;
+    proceededOtherwise = !Arrays.equals(bodyArguments, arguments);
+    proceededResult = null;
     try {
-      return (Object) body.invokeExact(receiver, bodyArguments);
+      Object value = (Object) body.invokeExact(receiver, bodyArguments);
+      proceededResult = value;
+      return value;
     } catch (Throwable e) {
       bodyThrew = e;
       throw e;

@@ -321,7 +321,10 @@ public final class JUnitTestScopes implements TestExecutionListener {
           text.append(LINE).append("[Trap]   ").append(trace.divergence.isSame()
               ? "it made the same calls as its last passing run"
               : "first divergence from the last passing run: "
-                  + trace.divergence.firstDivergence());
+                  + oneLine(trace.divergence.firstDivergence()));
+        } else if (trace.passedUnreadable != null) {
+          text.append(LINE).append("[Trap]   its last passing run could not be compared: ")
+              .append(oneLine(trace.passedUnreadable));
         }
       }
     }
@@ -350,6 +353,14 @@ public final class JUnitTestScopes implements TestExecutionListener {
     }
     return encoded.toString();
   }
+
+  /** @return the text on one line of the log, and not much longer than one */
+  static String oneLine(String text) {
+    String line = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r");
+    return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + "…";
+  }
+
+  private static final int MAX_LINE = 400;
 
   private static String simpleName(String className) {
     return className.substring(className.lastIndexOf('.') + 1);

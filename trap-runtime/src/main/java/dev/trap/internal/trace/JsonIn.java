@@ -212,7 +212,7 @@ final class JsonIn {
   private String string() throws IOException {
     expect('"');
     if (next == -1) {
-      throw error("a string that does not end");
+      throw cutShort("a string");
     }
     // Most strings lie whole in the buffer and hold no escape: decoded where they lie.
     int from = at - 1;
@@ -236,7 +236,7 @@ final class JsonIn {
     int bytes = 0;
     while (next != '"') {
       if (next == -1) {
-        throw error("a string that does not end");
+        throw cutShort("a string");
       }
       if (next == '\\') {
         text.append(new String(pending, 0, bytes, StandardCharsets.UTF_8));
@@ -293,7 +293,7 @@ final class JsonIn {
       advance();
       while (next != '"') {
         if (next == -1) {
-          throw error("a string that does not end");
+          throw cutShort("a string");
         }
         if (next == '\\') {
           advance();
@@ -305,7 +305,7 @@ final class JsonIn {
       int depth = 0;
       do {
         if (next == -1) {
-          throw error("the end of an object or array");
+          throw cutShort("an object or array");
         }
         if (next == '"') {
           skipValue();
@@ -423,8 +423,16 @@ final class JsonIn {
   }
 
   private IOException error(String expected) {
-    return new IOException("Not a trace: expected " + expected + " at character " + position
-        + (next == -1 ? ", at the end" : ", found '" + (char) next + "'"));
+    if (next == -1) {
+      return cutShort("its JSON");
+    }
+    return new IOException("it is no JSON that Trap writes: expected " + expected + " at byte "
+        + position + ", found '" + (char) next + "'");
+  }
+
+  private IOException cutShort(String what) {
+    return new IOException("it ends inside " + what + ", at byte " + position
+        + ": the file is cut short (a build interrupted while writing it?)");
   }
 
   /**

@@ -31,73 +31,69 @@ public final class TraceComparison implements TraceDiff {
    * @param first a trace file: Trap's {@code .json}, or the viewer's {@code .js}
    * @param second another
    * @param firstName how the divergence names the first, such as "the last passing run"
-   * @throws IOException if either cannot be read as a trace
+   * @param secondName how it names the second, such as "this run"
+   * @throws IOException if either cannot be read as a trace: the message names which, and why
    */
-  public static TraceComparison of(File first, File second, String firstName)
+  public static TraceComparison of(File first, File second, String firstName, String secondName)
       throws IOException {
     try (InputStream a = new FileInputStream(first); InputStream b = new FileInputStream(second)) {
-      return of(events(a, first), events(b, second), firstName);
-    } catch (TraceUnreadable e) {
-      throw new IOException("Trap cannot read the trace " + e.file + ": " + e.getMessage(), e);
+      return of(new TraceEvents(a, first.getPath()), new TraceEvents(b, second.getPath()),
+          firstName, secondName);
     }
   }
 
   static TraceComparison of(InputStream first, InputStream second, String firstName)
       throws IOException {
-    return of(new TraceEvents(first), new TraceEvents(second), firstName);
+    return of(new TraceEvents(first, "the first trace"),
+        new TraceEvents(second, "the second trace"), firstName, "this run");
   }
 
-  private static TraceEvents events(InputStream in, File file) throws TraceUnreadable {
-    try {
-      return new TraceEvents(in);
-    } catch (IOException e) {
-      throw new TraceUnreadable(file, e);
-    }
-  }
-
-  /** Which of the two files could not be read. */
-  private static final class TraceUnreadable extends IOException {
-    private static final long serialVersionUID = 1L;
-    final File file;
-
-    TraceUnreadable(File file, IOException cause) {
-      super(cause.getMessage(), cause);
-      this.file = file;
-    }
-  }
-
-  private static TraceComparison of(TraceEvents a, TraceEvents b, String firstName)
-      throws IOException {
+  private static TraceComparison of(TraceEvents a, TraceEvents b, String firstName,
+      String secondName) throws IOException {
     while (true) {
       Event x = a.next();
       Event y = b.next();
       if (x == null && y == null) {
+        if (a.isTruncated() || b.isTruncated()) {
+          return new TraceComparison("no divergence in the calls both traces kept, but "
+              + cut(a, b, firstName, secondName) + ": the calls after the cut are not compared",
+              -1, -1);
+        }
         return new TraceComparison("", -1, -1);
       }
       if (x == null) {
         Map<String, Object> extra = y.call;
-        return y.start ? new TraceComparison(caller(y.parent) + " called " + line(extra)
-            + " after the calls " + firstName + " made", -1, id(extra))
-            : new TraceComparison(line(extra) + " returned after the calls " + firstName
-                + " made", -1, id(extra));
+        String where = a.isTruncated() ? ", where " + firstName + " was cut at its limit"
+            : " after the calls " + firstName + " made";
+        return y.start ? new TraceComparison(caller(y.parent) + " called " + line(extra) + where,
+            -1, id(extra))
+            : new TraceComparison(line(extra) + " returned" + where, -1, id(extra));
       }
       if (y == null) {
-        return new TraceComparison("the run ended where " + firstName + " went on with "
+        return new TraceComparison(secondName + (b.isTruncated() ? " was cut at its limit"
+            : " ended") + " where " + firstName + " went on with "
             + (x.start ? line(x.call) : "the end of " + line(x.call)), id(x.call), -1);
       }
       if (x.start && y.start) {
         if (!sameMethod(x.call, y.call)) {
-          return new TraceComparison(caller(y.parent) + " called " + line(y.call) + ", where "
-              + firstName + " called " + line(x.call), id(x.call), id(y.call));
+          String is = line(y.call);
+          String was = line(x.call);
+          if (is.equals(was)) {
+            // Overloads, or classes of the same name: what tells them apart.
+            is = fullLine(y.call);
+            was = fullLine(x.call);
+          }
+          return new TraceComparison(caller(y.parent) + " called " + is + ", where "
+              + firstName + " called " + was, id(x.call), id(y.call));
         }
-        if (!java.util.Objects.equals(x.call.get("arguments"), y.call.get("arguments"))) {
+        if (!sameValues(x.call.get("arguments"), y.call.get("arguments"))) {
           return new TraceComparison(line(y.call) + " was called with other arguments: "
               + arguments(x.call) + " in " + firstName, id(x.call), id(y.call));
         }
       } else if (!x.start && !y.start) {
         String was = outcome(x.call);
         String is = outcome(y.call);
-        if (!was.equals(is)) {
+        if (!withoutIdentities(was).equals(withoutIdentities(is))) {
           return new TraceComparison(line(y.call) + " " + is + ", " + (was.startsWith("returned")
               && is.startsWith("returned") ? "was " + was.substring("returned ".length())
               : was + " in " + firstName), id(x.call), id(y.call));
@@ -110,6 +106,50 @@ public final class TraceComparison implements TraceDiff {
             + ", which " + firstName + " did", id(x.call), y.call == null ? -1 : id(y.call));
       }
     }
+  }
+
+  private static String cut(TraceEvents a, TraceEvents b, String firstName, String secondName) {
+    if (a.isTruncated() && b.isTruncated()) {
+      return "both were cut at their limits";
+    }
+    return (a.isTruncated() ? firstName : secondName) + " was cut at its limit";
+  }
+
+  /**
+   * What tells one object from another of equal state, and changes from run to run, is not
+   * compared: identity hashes ({@code Object@1b6d3586}) and the addresses in lambdas' class
+   * names ({@code Test$$Lambda$14/0x0000000800c03000}).
+   */
+  static String withoutIdentities(String text) {
+    if (text.indexOf('@') < 0 && text.indexOf("$$Lambda") < 0) {
+      return text;
+    }
+    return IDENTITY_HASH.matcher(LAMBDA_ADDRESS.matcher(text).replaceAll("\\$\\$Lambda"))
+        .replaceAll("$1@");
+  }
+
+  private static final java.util.regex.Pattern LAMBDA_ADDRESS =
+      java.util.regex.Pattern.compile("\\$\\$Lambda(\\$\\d+)?/0x[0-9a-f]+");
+  private static final java.util.regex.Pattern IDENTITY_HASH =
+      java.util.regex.Pattern.compile("\\b([A-Z][\\w$]*)@[0-9a-f]{5,8}\\b");
+
+  @SuppressWarnings("unchecked")
+  private static boolean sameValues(Object first, Object second) {
+    if (!(first instanceof List) || !(second instanceof List)) {
+      return java.util.Objects.equals(first, second);
+    }
+    List<Object> a = (List<Object>) first;
+    List<Object> b = (List<Object>) second;
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!withoutIdentities(String.valueOf(a.get(i)))
+          .equals(withoutIdentities(String.valueOf(b.get(i))))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -178,6 +218,65 @@ public final class TraceComparison implements TraceDiff {
     String method = String.valueOf(call.get("method"));
     return (method.equals("<init>") ? "new " + simple : simple + "." + method)
         + arguments(call);
+  }
+
+  /**
+   * @return {@code com.acme.Shop.price(int: 5)}: the line with the class's full name and each
+   *     argument's parameter type, which tell overloads and classes of one name apart
+   */
+  @SuppressWarnings("unchecked")
+  private static String fullLine(Map<String, Object> call) {
+    List<String> types = parameterTypes(String.valueOf(call.get("descriptor")));
+    Object values = call.get("arguments");
+    List<Object> arguments = values instanceof List ? (List<Object>) values
+        : java.util.Collections.emptyList();
+    StringBuilder text = new StringBuilder().append(call.get("class")).append('.')
+        .append(call.get("method")).append('(');
+    for (int i = 0; i < Math.max(types.size(), arguments.size()); i++) {
+      text.append(i == 0 ? "" : ", ").append(i < types.size() ? types.get(i) : "?")
+          .append(i < arguments.size() ? ": " + arguments.get(i) : "");
+    }
+    return text.append(')').toString();
+  }
+
+  /** @return the simple names of a descriptor's parameter types: {@code int}, {@code String[]} */
+  static List<String> parameterTypes(String descriptor) {
+    List<String> types = new java.util.ArrayList<String>();
+    int i = descriptor.indexOf('(') + 1;
+    while (i > 0 && i < descriptor.length() && descriptor.charAt(i) != ')') {
+      int dimensions = 0;
+      while (descriptor.charAt(i) == '[') {
+        dimensions++;
+        i++;
+      }
+      String type;
+      char kind = descriptor.charAt(i);
+      if (kind == 'L') {
+        int end = descriptor.indexOf(';', i);
+        String name = descriptor.substring(i + 1, end);
+        type = name.substring(name.lastIndexOf('/') + 1).replace('$', '.');
+        i = end + 1;
+      } else {
+        type = PRIMITIVES.get(kind);
+        i++;
+      }
+      StringBuilder name = new StringBuilder(type == null ? "?" : type);
+      for (int d = 0; d < dimensions; d++) {
+        name.append("[]");
+      }
+      types.add(name.toString());
+    }
+    return types;
+  }
+
+  private static final Map<Character, String> PRIMITIVES = new java.util.HashMap<Character, String>();
+
+  static {
+    String[] names = {"Z", "boolean", "B", "byte", "C", "char", "S", "short", "I", "int", "J",
+        "long", "F", "float", "D", "double"};
+    for (int i = 0; i < names.length; i += 2) {
+      PRIMITIVES.put(names[i].charAt(0), names[i + 1]);
+    }
   }
 
   private static String caller(Map<String, Object> parent) {

@@ -37,7 +37,7 @@ final class TraceEvents {
       "duration", "thread", "receiver", "signature", "source", "path", "static",
       "parameterNames", "marks", "test", "limits", "startedAt", "durationNanos"));
 
-  private final JsonIn in;
+  private JsonIn in;
   /** The trace's methods, which its calls name by their place ({@code "m"}). */
   private List<Object> methods = Collections.emptyList();
   /** The calls whose children are being read, innermost first. */
@@ -46,15 +46,45 @@ final class TraceEvents {
   private Map<String, Object> ending;
   private boolean done;
 
-  /** Reads up to the trace's first call. */
+  /** The file, as errors name it. */
+  private final String source;
+  private boolean truncated;
+
+  /**
+   * Reads up to the trace's first call.
+   *
+   * @param source the file, as errors name it
+   */
+  TraceEvents(InputStream stream, String source) throws IOException {
+    this.source = source;
+    try {
+      in = JsonIn.open(stream, UNCOMPARED);
+      readHeader();
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw unreadable(e);
+    }
+  }
+
+  private IOException unreadable(Throwable e) {
+    String why = e instanceof StackOverflowError ? "its values nest too deep to read"
+        : e.getMessage();
+    return new IOException("Trap cannot read the trace " + source + ": " + why, e);
+  }
+
+  /** @return true if the trace was cut at its limit: its calls after the cut are missing */
+  boolean isTruncated() {
+    return truncated;
+  }
+
   @SuppressWarnings("unchecked")
-  TraceEvents(InputStream stream) throws IOException {
-    in = JsonIn.open(stream, UNCOMPARED);
+  private void readHeader() throws IOException {
     in.beginObject();
     boolean isTrace = false;
     for (String name = in.nextName(); name != null; name = in.nextName()) {
       if (name.equals("schema")) {
         isTrace = String.valueOf(in.value()).startsWith("dev.trap.trace/");
+      } else if (name.equals("truncated")) {
+        truncated = Boolean.TRUE.equals(in.value());
       } else if (name.equals("methods")) {
         Object table = in.value();
         methods = table instanceof List ? (List<Object>) table : methods;
@@ -74,6 +104,14 @@ final class TraceEvents {
 
   /** @return the next event, or null after the last */
   Event next() throws IOException {
+    try {
+      return read();
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw unreadable(e);
+    }
+  }
+
+  private Event read() throws IOException {
     if (ending != null) {
       Map<String, Object> call = ending;
       ending = null;

@@ -83,12 +83,14 @@ public final class TraceFiles {
       }
     });
     TraceComparison divergence = null;
+    String unreadable = null;
     File passed = new File(directory, base + PASSED);
     if (test.status.equals("failed") && passed.isFile()) {
       try {
-        divergence = TraceComparison.of(passed, json, "the last passing run");
+        divergence = TraceComparison.of(passed, json, "the last passing run", "this run");
       } catch (IOException e) {
         // An unreadable earlier trace compares with nothing: the failure's trace stands alone.
+        unreadable = e.getMessage();
       }
     }
     StringWriter entry = new StringWriter();
@@ -106,7 +108,7 @@ public final class TraceFiles {
           .name("failedId").number(divergence.secondId()).raw('}');
     }
     out.raw('}').flush();
-    return new Written(json, test, base + ".js", entry.toString(), divergence);
+    return new Written(json, test, base + ".js", entry.toString(), divergence, unreadable);
   }
 
   /**
@@ -199,15 +201,18 @@ public final class TraceFiles {
     public final String viewerFile;
     /** Where a failed test's run parts from its last passing run, or null if none is kept. */
     public final TraceComparison divergence;
+    /** Why the last passing run kept could not be compared with, or null. */
+    public final String passedUnreadable;
     final String entry;
 
     Written(File json, Test test, String viewerFile, String entry,
-        TraceComparison divergence) {
+        TraceComparison divergence, String passedUnreadable) {
       this.json = json;
       this.test = test;
       this.viewerFile = viewerFile;
       this.entry = entry;
       this.divergence = divergence;
+      this.passedUnreadable = passedUnreadable;
     }
   }
 

@@ -53,7 +53,8 @@ class JsonInTest {
   void what_is_no_json_should_fail_saying_where() {
     IOException thrown = assertThrows(IOException.class,
         () -> JsonIn.read(utf8("{\"a\":}")));
-    assertEquals("Not a trace: expected a value at character 6, found '}'", thrown.getMessage());
+    assertEquals("it is no JSON that Trap writes: expected a value at byte 6, found '}'",
+        thrown.getMessage());
   }
 
   private static java.io.InputStream utf8(String text) {

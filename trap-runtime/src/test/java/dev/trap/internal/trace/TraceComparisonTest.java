@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Where two traces part: every kind of first divergence, said as the build log says it. */
 class TraceComparisonTest {
@@ -89,7 +93,7 @@ class TraceComparisonTest {
     TraceComparison diff = compare(trace(
         call(1, "Checkout", "<init>", "[]", ""), call(2, "Checkout", "total", "[]", "")),
         trace(call(1, "Checkout", "<init>", "[]", "")));
-    assertEquals("the run ended where the last passing run went on with Checkout.total()",
+    assertEquals("this run ended where the last passing run went on with Checkout.total()",
         diff.firstDivergence());
   }
 
@@ -126,8 +130,57 @@ class TraceComparisonTest {
   void a_file_that_is_no_trace_should_be_refused_saying_so() {
     IOException thrown = assertThrows(IOException.class,
         () -> compare("{\"roots\":[]}", PASSED));
-    assertEquals("it is no trace of Trap's: it has no \"schema\": \"dev.trap.trace/...\" before"
-        + " its \"roots\"", thrown.getMessage());
+    assertEquals("Trap cannot read the trace the first trace: it is no trace of Trap's: it has no"
+        + " \"schema\": \"dev.trap.trace/...\" before its \"roots\"", thrown.getMessage());
+  }
+
+  @Test
+  void a_file_cut_short_should_be_named_with_what_is_wrong(@TempDir Path directory)
+      throws IOException {
+    Path whole = directory.resolve("whole.json");
+    Path cut = directory.resolve("cut.json");
+    Files.write(whole, PASSED.getBytes(StandardCharsets.UTF_8));
+    Files.write(cut, PASSED.substring(0, PASSED.length() - 40).getBytes(StandardCharsets.UTF_8));
+    IOException thrown = assertThrows(IOException.class,
+        () -> TraceComparison.of(whole.toFile(), cut.toFile(), "the first trace",
+            "the second trace"));
+    assertTrue(thrown.getMessage().startsWith("Trap cannot read the trace " + cut
+        + ": it ends inside"), thrown.getMessage());
+    assertTrue(thrown.getMessage().endsWith(": the file is cut short (a build interrupted while"
+        + " writing it?)"), thrown.getMessage());
+  }
+
+  @Test
+  void traces_cut_at_their_limit_should_not_be_called_the_same() throws IOException {
+    String cut = PASSED.replace("{\"schema\":\"dev.trap.trace/2\",",
+        "{\"schema\":\"dev.trap.trace/2\",\"truncated\":true,");
+    TraceComparison diff = compare(PASSED, cut);
+    assertEquals("no divergence in the calls both traces kept, but this run was cut at its limit:"
+        + " the calls after the cut are not compared", diff.firstDivergence());
+    assertTrue(!diff.isSame());
+  }
+
+  @Test
+  void identities_should_not_tell_runs_apart() throws IOException {
+    String first = PASSED.replace("[\"\\\"ab\\\"\"]",
+        "[\"Shop$$Lambda$20/0x00007fbddc017b10{}\", \"java.lang.Object@1b6d3586\"]");
+    String second = PASSED.replace("[\"\\\"ab\\\"\"]",
+        "[\"Shop$$Lambda$21/0x00007f4f0c018238{}\", \"java.lang.Object@4554617c\"]");
+    assertTrue(compare(first, second).isSame(), compare(first, second).firstDivergence());
+    String mail = PASSED.replace("\"result\":\"5\"", "\"result\":\"\\\"ann@cafe\\\"\"");
+    String otherMail = PASSED.replace("\"result\":\"5\"", "\"result\":\"\\\"ann@face\\\"\"");
+    assertEquals("PriceService.quote(\"ab\") returned \"ann@face\", was \"ann@cafe\"",
+        compare(mail, otherMail).firstDivergence());
+  }
+
+  @Test
+  void overloads_should_be_told_apart_by_their_descriptors() throws IOException {
+    String taxOfInt = PASSED.replace("\"method\":\"tax\",\"descriptor\":\"()V\"",
+        "\"method\":\"tax\",\"descriptor\":\"(I)I\"");
+    String taxOfLong = PASSED.replace("\"method\":\"tax\",\"descriptor\":\"()V\"",
+        "\"method\":\"tax\",\"descriptor\":\"(J)J\"");
+    assertEquals("Checkout.total(\"ab\") called PriceService.tax(long: 5), where the last passing"
+        + " run called PriceService.tax(int: 5)", compare(taxOfInt, taxOfLong).firstDivergence());
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.trap.Mock;
 import dev.trap.Recording;
 import dev.trap.Traced;
-import java.util.List;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The viewer's "As a patch" and "As an assertion" for PriceService.quote, pasted as given. */
@@ -23,6 +23,6 @@ class PatchFromTraceTest {
   void the_copied_assertion_should_check_the_arguments() {
     Recording<Integer> quoteCalls = Mock.record(PriceService::quote);
     new Checkout(new PriceService()).total("ab");
-    assertEquals(List.of("ab"), quoteCalls.last().arguments());
+    assertEquals(Arrays.asList("ab"), quoteCalls.last().arguments());
   }
 }
