@@ -19,15 +19,8 @@ def traces = new File(basedir, 'target/trap-traces')
 def trace = new File(traces, 'com.acme.billing.InvoiceTest/render_should_show_the_currency_that_the_patch_returns.json')
 logHas '[Trap] Traces of 1 test: target/trap-traces/index.html'.replace('/', File.separator)
 // Schema 2: a call names its method by its place in the trace's "methods".
-def resolveMethods = { Map tree ->
-  def stack = new ArrayDeque(tree.roots)
-  while (stack) {
-    Map call = stack.pop()
-    tree.methods[call.m as int].each { k, v -> if (!call.containsKey(k)) { call[k] = v } }
-    call.children.each { stack.push(it) }
-  }
-  tree
-}
+def resolveMethods = new GroovyClassLoader(getClass().classLoader).parseClass(
+    new File(basedir, '../../../src/it/trace/TraceJson.groovy')).&resolveMethods
 def tree = resolveMethods(new groovy.json.JsonSlurper().parse(trace))
 def render = tree.roots.find { it.method == 'render' }
 assert render.arguments == ['1000'] && render.result == '"900 USD"'

@@ -22,15 +22,8 @@ assert log.contains('[Trap]   first divergence from the last passing run:'
 // 2. The files: the failure's trace, the last passing run it was compared with, the index entry.
 def slurper = new JsonSlurper()
 // Schema 2: a call names its method by its place in the trace's "methods".
-def resolveMethods = { Map trace ->
-  def stack = new ArrayDeque(trace.roots)
-  while (stack) {
-    Map call = stack.pop()
-    trace.methods[call.m as int].each { k, v -> if (!call.containsKey(k)) { call[k] = v } }
-    call.children.each { stack.push(it) }
-  }
-  trace
-}
+def resolveMethods = new GroovyClassLoader(getClass().classLoader).parseClass(
+    new File(basedir, '../../../src/it/trace/TraceJson.groovy')).&resolveMethods
 Map failed = resolveMethods(slurper.parse(failedJson))
 assert failed.schema == 'dev.trap.trace/2'
 assert failed.test.status == 'failed'

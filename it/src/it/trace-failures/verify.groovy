@@ -22,15 +22,8 @@ assert entries*.name.sort() == ['failing_test_should_keep_its_trace',
 
 // PriceService.quote is excluded: its child, the fee, hangs under its caller.
 // Schema 2: a call names its method by its place in the trace's "methods".
-def resolveMethods = { Map trace ->
-  def stack = new ArrayDeque(trace.roots)
-  while (stack) {
-    Map call = stack.pop()
-    trace.methods[call.m as int].each { k, v -> if (!call.containsKey(k)) { call[k] = v } }
-    call.children.each { stack.push(it) }
-  }
-  trace
-}
+def resolveMethods = new GroovyClassLoader(getClass().classLoader).parseClass(
+    new File(basedir, '../../../src/it/trace/TraceJson.groovy')).&resolveMethods
 Map failed = resolveMethods(new JsonSlurper().parse(new File(traces, 'failing_test_should_keep_its_trace.json')))
 assert failed.test.status == 'failed'
 Map total = failed.roots.find { it.method == 'total' }

@@ -20,15 +20,8 @@ assert log.contains("[Trap] CheckoutTest.${failedName} failed; its trace: ${view
 // Trap's JSON: the documented schema, and the tree as the code ran it.
 def slurper = new JsonSlurper()
 // Schema 2: a call names its method by its place in the trace's "methods".
-def resolveMethods = { Map trace ->
-  def stack = new ArrayDeque(trace.roots)
-  while (stack) {
-    Map call = stack.pop()
-    trace.methods[call.m as int].each { k, v -> if (!call.containsKey(k)) { call[k] = v } }
-    call.children.each { stack.push(it) }
-  }
-  trace
-}
+def resolveMethods = new GroovyClassLoader(getClass().classLoader).parseClass(
+    new File(basedir, '../../../src/it/trace/TraceJson.groovy')).&resolveMethods
 Map passed = resolveMethods(slurper.parse(passedJson))
 assert passed.schema == 'dev.trap.trace/2'
 assert passed.test == [class: 'com.acme.shop.CheckoutTest', name: passedName, status: 'passed']
