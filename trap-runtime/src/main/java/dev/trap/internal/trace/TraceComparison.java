@@ -36,6 +36,13 @@ public final class TraceComparison implements TraceDiff {
    */
   public static TraceComparison of(File first, File second, String firstName, String secondName)
       throws IOException {
+    for (File file : new File[] {first, second}) {
+      if (!file.isFile()) {
+        throw new IOException("Trap cannot read the trace " + file + ": there is no such file"
+            + " (traces are under target/trap-traces/<class>/<test>.json, and a test's last"
+            + " passing run is its .passed.js)");
+      }
+    }
     try (InputStream a = new FileInputStream(first); InputStream b = new FileInputStream(second)) {
       return of(new TraceEvents(a, first.getPath()), new TraceEvents(b, second.getPath()),
           firstName, secondName);

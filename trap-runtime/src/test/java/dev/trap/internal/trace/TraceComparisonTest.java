@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,17 @@ class TraceComparisonTest {
         + ": it ends inside"), thrown.getMessage());
     assertTrue(thrown.getMessage().endsWith(": the file is cut short (a build interrupted while"
         + " writing it?)"), thrown.getMessage());
+  }
+
+  @Test
+  void a_file_that_is_not_there_should_be_named(@TempDir Path directory) throws IOException {
+    Path whole = directory.resolve("whole.json");
+    Files.write(whole, PASSED.getBytes(StandardCharsets.UTF_8));
+    File missing = directory.resolve("missing.json").toFile();
+    IOException thrown = assertThrows(IOException.class,
+        () -> TraceComparison.of(missing, whole.toFile(), "the first trace", "the second trace"));
+    assertTrue(thrown.getMessage().startsWith("Trap cannot read the trace " + missing
+        + ": there is no such file"), thrown.getMessage());
   }
 
   @Test
