@@ -1,6 +1,7 @@
 package dev.trap.internal.trace;
 
 import dev.trap.TraceDiff;
+import dev.trap.internal.dispatch.DescriptorParameters;
 import dev.trap.internal.trace.TraceEvents.Event;
 import java.io.File;
 import java.io.FileInputStream;
@@ -249,41 +250,16 @@ public final class TraceComparison implements TraceDiff {
   /** @return the simple names of a descriptor's parameter types: {@code int}, {@code String[]} */
   static List<String> parameterTypes(String descriptor) {
     List<String> types = new java.util.ArrayList<String>();
-    int i = descriptor.indexOf('(') + 1;
-    while (i > 0 && i < descriptor.length() && descriptor.charAt(i) != ')') {
-      int dimensions = 0;
-      while (descriptor.charAt(i) == '[') {
-        dimensions++;
-        i++;
+    try {
+      for (String name : DescriptorParameters.typeNames(descriptor)) {
+        types.add(name.substring(name.lastIndexOf('.') + 1).replace('$', '.'));
       }
-      String type;
-      char kind = descriptor.charAt(i);
-      if (kind == 'L') {
-        int end = descriptor.indexOf(';', i);
-        String name = descriptor.substring(i + 1, end);
-        type = name.substring(name.lastIndexOf('/') + 1).replace('$', '.');
-        i = end + 1;
-      } else {
-        type = PRIMITIVES.get(kind);
-        i++;
-      }
-      StringBuilder name = new StringBuilder(type == null ? "?" : type);
-      for (int d = 0; d < dimensions; d++) {
-        name.append("[]");
-      }
-      types.add(name.toString());
+    } catch (RuntimeException e) {
+      // A descriptor no class file has: said as it is.
+      types.clear();
+      types.add(descriptor);
     }
     return types;
-  }
-
-  private static final Map<Character, String> PRIMITIVES = new java.util.HashMap<Character, String>();
-
-  static {
-    String[] names = {"Z", "boolean", "B", "byte", "C", "char", "S", "short", "I", "int", "J",
-        "long", "F", "float", "D", "double"};
-    for (int i = 0; i < names.length; i += 2) {
-      PRIMITIVES.put(names[i].charAt(0), names[i + 1]);
-    }
   }
 
   private static String caller(Map<String, Object> parent) {
