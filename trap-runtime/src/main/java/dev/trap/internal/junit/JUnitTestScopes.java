@@ -180,17 +180,21 @@ public final class JUnitTestScopes implements TestExecutionListener {
       String className = className(test);
       TraceFiles.Test about = new TraceFiles.Test(className, uniqueName(className,
           fileName(test)), status(result), failure == null ? null : ValueText.of(failure));
-      if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-        // What a later failure of the test is compared with.
-        TraceFiles.writePassed(traceConfig.directory, trace, about);
-      }
+      // A passing run is kept as what a later failure of the test is compared with.
+      boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
       if (traceConfig.mode == TraceConfig.Mode.FAILURES
           && result.getStatus() != TestExecutionResult.Status.FAILED) {
+        if (passed) {
+          TraceFiles.writePassed(traceConfig.directory, trace, about);
+        }
         TraceFiles.forget(traceConfig.directory, about);
         forgot = true;
         return;
       }
       TraceFiles.Written files = TraceFiles.write(traceConfig.directory, trace, about);
+      if (passed) {
+        TraceFiles.writePassed(traceConfig.directory, files);
+      }
       synchronized (written) {
         written.add(files);
       }

@@ -458,13 +458,6 @@ final class JsonIn {
     }
 
     @Override
-    public Object put(String name, Object value) {
-      Object earlier = get(name);
-      add(name, value);
-      return earlier;
-    }
-
-    @Override
     public Object get(Object name) {
       for (int i = 0; i < size; i += 2) {
         if (entries[i].equals(name)) {

@@ -175,6 +175,14 @@ public final class TraceFiles {
     }
   }
 
+  /**
+   * Keeps a trace just written as the test's last passing run: a copy of its file, not the
+   * tree written again (it may have grown meanwhile, on threads the test did not wait for).
+   */
+  public static void writePassed(File directory, Written written) throws IOException {
+    AtomicWrite.viewerScript(new File(directory, base(written.test) + PASSED), written.json);
+  }
+
   /** The file that keeps a test's last passing run, after its base name. */
   public static final String PASSED = ".passed.js";
 
